@@ -2,8 +2,10 @@ package dev.ballast.predictors.forecast;
 
 /**
  * Additive Holt-Winters with a season of {@code seasonLength} intervals (a day: 288 at 5 minutes). It needs two
- * whole seasons of history — the first sets the seasonal profile, the second the trend — and until then forecasts
- * as {@link Holt} with the same alpha and beta. It reads at most three seasons.
+ * whole seasons of history and until then forecasts as {@link Holt} with the same alpha and beta. It reads at most
+ * three seasons: the initial seasonal profile is the mean deviation of each phase over the whole seasons read, the
+ * initial level the first season's mean and the trend the slope between the first and last seasons' means; then
+ * it smooths from the second season on.
  */
 public record HoltWinters(double alpha, double beta, double gamma, int seasonLength) implements Estimator {
     public HoltWinters {
@@ -15,9 +17,9 @@ public record HoltWinters(double alpha, double beta, double gamma, int seasonLen
         }
     }
 
-    /** A daily season at 5-minute intervals; alpha 0.5, beta 0.01, gamma 0.3. */
+    /** A daily season at 5-minute intervals; alpha 0.5, beta 0.01, gamma 0.1. */
     public static HoltWinters daily() {
-        return new HoltWinters(0.5, 0.01, 0.3, 288);
+        return new HoltWinters(0.5, 0.01, 0.1, 288);
     }
 
     @Override
@@ -44,18 +46,26 @@ public record HoltWinters(double alpha, double beta, double gamma, int seasonLen
         int from = Histories.tailStart(history, lookback());
         int n = history.length - from;
         int s = seasonLength;
-        double firstMean = mean(history, from, s);
-        double secondMean = mean(history, from + s, s);
-        double level = firstMean;
-        double trend = (secondMean - firstMean) / s;
-        // seasonal[k] holds the component of the interval with phase k (position from - ... modulo s)
-        double[] seasonal = new double[s];
-        for (int i = 0; i < s; i++) {
-            seasonal[i] = history[from + i] - firstMean;
+        int seasons = n / s;
+        // start where whole seasons end, so the initial profile is built from whole seasons only
+        int offset = n - seasons * s;
+        double[] means = new double[seasons];
+        for (int j = 0; j < seasons; j++) {
+            means[j] = mean(history, from + offset + j * s, s);
         }
-        for (int i = s; i < n; i++) {
+        // the seasonal profile averages every whole season's deviations from its own mean: one day alone would
+        // carry that day's noise into every later forecast
+        double[] seasonal = new double[s];
+        for (int j = 0; j < seasons; j++) {
+            for (int k = 0; k < s; k++) {
+                seasonal[k] += (history[from + offset + j * s + k] - means[j]) / seasons;
+            }
+        }
+        double level = means[0];
+        double trend = (means[seasons - 1] - means[0]) / ((seasons - 1) * (double) s);
+        for (int i = offset + s; i < n; i++) {
             double x = history[from + i];
-            int phase = i % s;
+            int phase = (i - offset) % s;
             double previous = level;
             level = alpha * (x - seasonal[phase]) + (1 - alpha) * (level + trend);
             trend = beta * (level - previous) + (1 - beta) * trend;
@@ -63,7 +73,7 @@ public record HoltWinters(double alpha, double beta, double gamma, int seasonLen
         }
         double[] out = new double[horizon];
         for (int h = 1; h <= horizon; h++) {
-            out[h - 1] = Math.max(0, level + h * trend + seasonal[(n + h - 1) % s]);
+            out[h - 1] = Math.max(0, level + h * trend + seasonal[(n - offset + h - 1) % s]);
         }
         return out;
     }
