@@ -1,0 +1,21 @@
+package dev.ballast.actuators.execution;
+
+import dev.ballast.actuators.plan.LiveMigrate;
+import dev.ballast.collectors.cluster.ClusterSnapshot;
+import dev.ballast.collectors.cluster.HostId;
+
+/**
+ * What the executor needs from the hypervisors. Calls block until the action is done; a failure throws an unchecked
+ * exception whose message names the VM or host. {@link #observe()} is what the hypervisors report now: the executor
+ * trusts it, never the plan.
+ */
+public interface HypervisorDriver {
+    ClusterSnapshot observe();
+
+    /** Live-migrates the step's VM to its target; on interruption the migration is aborted before returning. */
+    void migrate(LiveMigrate step);
+
+    void powerOn(HostId host);
+
+    void powerOff(HostId host);
+}
