@@ -86,9 +86,18 @@ final class Testbed implements AutoCloseable {
         check(run(List.of("start-host", Integer.toString(host))), "start-host " + host);
     }
 
+    /** Tears the testbed down and deletes its directory (the guest image cache in /var/tmp stays). */
     @Override
     public void close() throws IOException, InterruptedException {
         check(run(List.of("down")), "down");
+        Path dir = Path.of("/tmp", "ballast-" + name);
+        if (Files.isDirectory(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private static boolean isRoot() {
@@ -116,6 +125,7 @@ final class Testbed implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("TB_NAME", name);
         pb.environment().put("TB_HOSTS", Integer.toString(hosts));
+        pb.environment().put("TB_DIR", "/tmp/ballast-" + name);
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
