@@ -1,0 +1,59 @@
+package dev.ballast.predictors.forecast;
+
+import dev.ballast.collectors.cluster.UsageSample;
+import dev.ballast.collectors.cluster.VmId;
+import dev.ballast.collectors.metrics.InMemoryMetricStore;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class DemandForecasterTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private final InMemoryMetricStore store = new InMemoryMetricStore();
+    private final VmId vm = VmId.of("vm-1");
+
+    private void write(int minute, double cpu, double memory) {
+        store.writeVmUsage(vm, UsageSample.of(T0.plusSeconds(minute * 300L), cpu, memory));
+    }
+
+    @Test
+    void forecastsCpuAndMemorySeparatelyWithFusd() {
+        write(0, 1, 100);
+        write(1, 2, 200);
+        write(2, 2, 200);
+        write(3, 0.5, 50);
+        // cpu: E0 = 1; E1 = -0.2*1 + 1.2*2 = 2.2; E2 = 0.7*2.2 + 0.3*2 = 2.14; E3 = 0.7*2.14 + 0.3*0.5 = 1.648
+        // memory is the same series times 100: 164.8
+        Forecast f = new DemandForecaster(store, 288).forecastVm(vm).orElseThrow();
+        assertThat(f.expected().cpu()).isCloseTo(1.648, within(1e-9));
+        assertThat(f.expected().memoryMib()).isCloseTo(164.8, within(1e-9));
+        assertThat(f.samples()).isEqualTo(4);
+        assertThat(f.lastSampleAt()).isEqualTo(T0.plusSeconds(900));
+    }
+
+    @Test
+    void usesOnlyTheLastWindowSamples() {
+        write(0, 1, 100);
+        write(1, 2, 200);
+        write(2, 2, 200);
+        write(3, 0.5, 50);
+        // window 3 = [2, 2, 0.5]: E0 = 2; O1 = 2 is not above 2, a = 0.7: E1 = 2; E2 = 0.7*2 + 0.3*0.5 = 1.55
+        Forecast f = new DemandForecaster(store, 3).forecastVm(vm).orElseThrow();
+        assertThat(f.expected().cpu()).isCloseTo(1.55, within(1e-9));
+        assertThat(f.samples()).isEqualTo(3);
+    }
+
+    @Test
+    void unknownVmHasNoForecast() {
+        assertThat(new DemandForecaster(store, 10).forecastVm(VmId.of("nobody"))).isEmpty();
+    }
+
+    @Test
+    void windowMustHoldASample() {
+        assertThatThrownBy(() -> new DemandForecaster(store, 0)).hasMessageContaining("windowSamples").hasMessageContaining("0");
+    }
+}

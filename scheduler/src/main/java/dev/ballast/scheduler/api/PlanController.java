@@ -1,0 +1,68 @@
+package dev.ballast.scheduler.api;
+
+import dev.ballast.scheduler.api.ApiViews.PlanSummary;
+import dev.ballast.scheduler.api.ApiViews.PlanView;
+import dev.ballast.scheduler.planning.Goal;
+import dev.ballast.scheduler.plans.PlanService;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+/** Plan previews and their execution. */
+@Controller("/api/plans")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PlanController {
+    static final int MAX_TIME_LIMIT_SECONDS = 600;
+
+    private final PlanService plans;
+    private final int defaultTimeLimitSeconds;
+
+    PlanController(PlanService plans, dev.ballast.scheduler.config.PlanningProperties planning) {
+        this.plans = plans;
+        this.defaultTimeLimitSeconds = planning.defaultTimeLimitSeconds();
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    PlanView preview(@Body PlanRequest request) {
+        Goal goal;
+        try {
+            goal = Goal.parse(request.goal());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("goal", e.getMessage());
+        }
+        int seconds = request.timeLimitSeconds() == null ? defaultTimeLimitSeconds : request.timeLimitSeconds();
+        if (seconds <= 0 || seconds > MAX_TIME_LIMIT_SECONDS) {
+            throw new BadRequestException("timeLimitSeconds", "timeLimitSeconds must be between 1 and "
+                    + MAX_TIME_LIMIT_SECONDS + ", was " + seconds);
+        }
+        return ApiMapper.plan(plans.preview(goal, Duration.ofSeconds(seconds)));
+    }
+
+    @Get
+    List<PlanSummary> list() {
+        return plans.all().stream()
+                .sorted(Comparator.comparing((dev.ballast.scheduler.plans.PlanRecord r) -> r.preview().createdAt()).reversed())
+                .map(ApiMapper::summary).toList();
+    }
+
+    @Get("/{id}")
+    PlanView get(String id) {
+        return ApiMapper.plan(plans.get(id));
+    }
+
+    @Post("/{id}/execute")
+    HttpResponse<PlanView> execute(String id) {
+        return HttpResponse.accepted().body(ApiMapper.plan(plans.execute(id)));
+    }
+}
