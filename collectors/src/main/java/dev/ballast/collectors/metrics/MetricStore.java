@@ -14,12 +14,31 @@ import java.util.Map;
 public interface MetricStore {
     void writeVmUsage(VmId vm, UsageSample sample);
 
+    /** Writes a VM's sample with the host it ran on; stores that record the host override this. */
+    default void writeVmUsage(VmId vm, HostId host, UsageSample sample) {
+        writeVmUsage(vm, sample);
+    }
+
     void writeHostUsage(HostId host, UsageSample sample);
 
     /** Writes one interval of samples at once; stores that batch override this. */
     default void writeAll(Map<VmId, UsageSample> vmSamples, Map<HostId, UsageSample> hostSamples) {
         vmSamples.forEach(this::writeVmUsage);
         hostSamples.forEach(this::writeHostUsage);
+    }
+
+    /**
+     * Writes one interval of samples with the host each VM ran on ({@code placement}; a VM missing from it is
+     * written without a host); stores that record the host override this.
+     */
+    default void writeAll(Map<VmId, UsageSample> vmSamples, Map<VmId, HostId> placement,
+                          Map<HostId, UsageSample> hostSamples) {
+        writeAll(vmSamples, hostSamples);
+    }
+
+    /** Whether the store can persist and answer right now; an in-process store always can. */
+    default StoreHealth health() {
+        return StoreHealth.up(java.time.Instant.EPOCH);
     }
 
     List<UsageSample> vmWindow(VmId vm, int maxSamples);

@@ -1,0 +1,87 @@
+package dev.ballast.collectors.libvirt;
+
+import dev.ballast.collectors.cluster.HostId;
+import dev.ballast.collectors.cluster.UsageSample;
+import dev.ballast.collectors.cluster.VmId;
+import dev.ballast.collectors.collection.CollectionRound;
+import dev.ballast.collectors.collection.StaleSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Against real libvirtd hosts with QEMU guests (the project's testbed, two hosts in network namespaces): a guest
+ * that dirties 48 MiB a second on host 1, an idle one on host 2.
+ */
+class LibvirtTestbedTest {
+    private static Testbed testbed;
+
+    @BeforeAll
+    static void bringUp() throws Exception {
+        testbed = Testbed.up("btcol", 2);
+        testbed.guest(1, "busy", 128, 48);
+        testbed.guest(2, "idle", 128, 0);
+        testbed.waitHeartbeat("busy");
+        testbed.waitHeartbeat("idle");
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (testbed != null) {
+            testbed.close();
+        }
+    }
+
+    @Test
+    void seesEachGuestOnItsHostMeasuresCpuAndMemoryAndMarksAStoppedHostStale() throws Exception {
+        LibvirtSettings settings = new LibvirtSettings(testbed.uris(), Duration.ofSeconds(10));
+        HostId h1 = HostId.of(testbed.hostname(1));
+        HostId h2 = HostId.of(testbed.hostname(2));
+        try (LibvirtCollector collector = new LibvirtCollector(settings)) {
+            CollectionRound first = collector.collect();
+            assertThat(first.stale()).isEmpty();
+            assertThat(first.snapshot().placement())
+                    .containsEntry(VmId.of("busy"), h1).containsEntry(VmId.of("idle"), h2);
+            assertThat(first.snapshot().host(h1).orElseThrow().capacity().cpu())
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(first.snapshot().vm(VmId.of("busy")).orElseThrow().size().memoryMib()).isEqualTo(128);
+
+            Thread.sleep(3_000);
+            CollectionRound second = collector.collect();
+            UsageSample busy = second.vmUsage().get(VmId.of("busy"));
+            UsageSample idle = second.vmUsage().get(VmId.of("idle"));
+            System.out.printf("testbed usage: busy %s, idle %s%n", busy.used(), idle.used());
+            assertThat(busy.used().cpu()).isGreaterThan(idle.used().cpu()).isLessThanOrEqualTo(1.0);
+            assertThat(idle.used().cpu()).isGreaterThanOrEqualTo(0);
+            // no balloon in these guests: the QEMU process's RSS, at most the 128 MiB allocation
+            for (UsageSample s : new UsageSample[] {busy, idle}) {
+                assertThat(s.used().memoryMib()).isGreaterThan(16).isLessThanOrEqualTo(128);
+            }
+            assertThat(second.snapshot().vm(VmId.of("busy")).orElseThrow().labels())
+                    .containsEntry("libvirt.memory.source", "RSS");
+            assertThat(second.hostUsage().get(h1).used()).isEqualTo(busy.used());
+
+            testbed.stopHost(2);
+            CollectionRound third = collector.collect();
+            assertThat(third.stale()).singleElement().satisfies(s -> {
+                assertThat(s.source()).isEqualTo(testbed.uri(2));
+                assertThat(s.lastHost()).isEqualTo(Optional.of(h2));
+            });
+            assertThat(third.isStale(h2)).isTrue();
+            assertThat(third.isStale(h1)).isFalse();
+            assertThat(third.vmUsage()).containsKey(VmId.of("busy")).doesNotContainKey(VmId.of("idle"));
+            // its guest keeps running without libvirtd: it stays where it was last seen
+            assertThat(third.snapshot().placement()).containsEntry(VmId.of("idle"), h2);
+
+            testbed.startHost(2);
+            CollectionRound fourth = collector.collect();
+            assertThat(fourth.stale()).isEmpty();
+            assertThat(fourth.vmUsage()).containsKeys(VmId.of("busy"), VmId.of("idle"));
+        }
+    }
+}
