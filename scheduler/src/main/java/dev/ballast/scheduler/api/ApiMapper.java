@@ -21,6 +21,7 @@ import dev.ballast.scheduler.api.ApiViews.VmView;
 import dev.ballast.scheduler.cluster.ClusterKpis;
 import dev.ballast.scheduler.cluster.Demand;
 import dev.ballast.scheduler.cluster.HostLoad;
+import dev.ballast.scheduler.planning.ConstraintScore;
 import dev.ballast.scheduler.planning.PlacementResult;
 import dev.ballast.scheduler.plans.PlanPreview;
 import dev.ballast.scheduler.plans.PlanRecord;
@@ -71,8 +72,8 @@ final class ApiMapper {
         }
         PlacementResult r = p.placement();
         ScoreView score = new ScoreView(r.scoreBefore().toString(), r.scoreAfter().toString(), r.improved(), r.feasible(),
-                r.solveMillis(), r.constraints().stream().map(c -> new ConstraintView(c.constraint(), c.before(), c.after(),
-                c.change(), c.matchesBefore(), c.matchesAfter(), c.justifications())).toList());
+                r.solveMillis(), r.constraints().stream().map(ApiMapper::constraint).toList(),
+                r.broken().stream().map(ApiMapper::constraint).toList());
         List<HostChange> hosts = new ArrayList<>();
         for (int i = 0; i < p.hostsBefore().size(); i++) {
             HostLoad b = p.hostsBefore().get(i);
@@ -85,6 +86,11 @@ final class ApiMapper {
         return new PlanView(record.id(), p.goal().name(), record.status().name(), record.message(), p.createdAt(),
                 kpis(p.before()), kpis(p.after()), migrations, p.sequence().waves(), steps, p.sequence().unresolved(),
                 score, hosts);
+    }
+
+    private static ConstraintView constraint(ConstraintScore c) {
+        return new ConstraintView(c.constraint(), c.before().toString(), c.after().toString(), c.change().toString(),
+                c.matchesBefore(), c.matchesAfter(), c.justifications());
     }
 
     static PlanSummary summary(PlanRecord record) {

@@ -47,7 +47,7 @@ final class ApiViews {
 
     @Serdeable
     record ScoreView(String before, String after, boolean improved, boolean feasible, long solveMillis,
-                     List<ConstraintView> constraints) {
+                     List<ConstraintView> constraints, List<ConstraintView> broken) {
     }
 
     @Serdeable

@@ -2,6 +2,7 @@ package dev.ballast.scheduler.api;
 
 import dev.ballast.scheduler.api.ApiViews.PlanSummary;
 import dev.ballast.scheduler.api.ApiViews.PlanView;
+import dev.ballast.scheduler.planning.ContradictoryRulesException;
 import io.micronaut.json.tree.JsonNode;
 import dev.ballast.scheduler.plans.PlanService;
 import io.micronaut.http.HttpResponse;
@@ -24,17 +25,26 @@ import java.util.List;
 class PlanController {
     private final PlanService plans;
     private final int defaultTimeLimitSeconds;
+    private final int defaultSpareHosts;
 
     PlanController(PlanService plans, dev.ballast.scheduler.config.PlanningProperties planning) {
         this.plans = plans;
         this.defaultTimeLimitSeconds = planning.defaultTimeLimitSeconds();
+        this.defaultSpareHosts = planning.spareHosts();
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     PlanView preview(@Body JsonNode body) {
-        PlanRequest request = PlanRequest.parse(body, defaultTimeLimitSeconds);
-        return ApiMapper.plan(plans.preview(request.goal(), Duration.ofSeconds(request.timeLimitSeconds())));
+        PlanRequest request = PlanRequest.parse(body, defaultTimeLimitSeconds, defaultSpareHosts);
+        try {
+            return ApiMapper.plan(plans.preview(request.planning(), Duration.ofSeconds(request.timeLimitSeconds())));
+        } catch (ContradictoryRulesException e) {
+            throw new BadRequestException("rules", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Requests naming VMs or hosts the cluster does not have.
+            throw new BadRequestException("body", e.getMessage());
+        }
     }
 
     @Get

@@ -110,7 +110,8 @@ class SchedulerFactory {
 
     @Singleton
     PlanService planService(DemandReader demandReader, PlacementProblemBuilder builder, PlacementPlanner planner,
-                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver) {
-        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, planExecutions(), Clock.systemUTC());
+                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanningProperties planning) {
+        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, planExecutions(), Clock.systemUTC(),
+                planning.migrationCooldown());
     }
 }

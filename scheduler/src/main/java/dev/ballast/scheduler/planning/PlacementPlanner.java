@@ -43,9 +43,15 @@ public final class PlacementPlanner {
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
         }
-        Map<String, String> current = placementOf(problem);
+        Map<String, String> current = currentPlacementOf(problem);
+        // The problem may come with VMs unassigned for the construction heuristic (see RepairSeed): the score
+        // "before" is that of the real current placement, so put them back for the breakdown, then unassign again.
+        List<VmPlacement> unassigned = problem.getPlacements().stream().filter(p -> p.getHost() == null).toList();
+        unassigned.forEach(p -> p.setHost(p.getCurrentHost()));
         Map<String, ScoreBreakdown.Part> before = breakdown.parts(problem);
         HardMediumSoftScore scoreBefore = problem.getScore();
+        unassigned.forEach(p -> p.setHost(null));
+        problem.setScore(null);
         Duration unimproved = timeLimit.dividedBy(5).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeLimit.dividedBy(5);
         Solver<PlacementSolution> solver = solverFactory.buildSolver(new SolverConfigOverride()
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit).withUnimprovedSpentLimit(unimproved)));
@@ -70,6 +76,14 @@ public final class PlacementPlanner {
         return gain > 0 && gain > Math.abs(before.softScore()) * minimumImprovement;
     }
 
+    private static Map<String, String> currentPlacementOf(PlacementSolution solution) {
+        Map<String, String> placement = new LinkedHashMap<>();
+        for (VmPlacement p : solution.getPlacements()) {
+            placement.put(p.getId(), p.getCurrentHost().getId());
+        }
+        return placement;
+    }
+
     private static Map<String, String> placementOf(PlacementSolution solution) {
         Map<String, String> placement = new LinkedHashMap<>();
         for (VmPlacement p : solution.getPlacements()) {
@@ -89,8 +103,7 @@ public final class PlacementPlanner {
         for (String id : ConstraintIds.ALL) {
             ScoreBreakdown.Part b = before.get(id);
             ScoreBreakdown.Part a = after.get(id);
-            scores.add(new ConstraintScore(id, b.score().toString(), a.score().toString(),
-                    a.score().subtract(b.score()).toString(), b.matches(), a.matches(), a.reasons()));
+            scores.add(new ConstraintScore(id, b.score(), a.score(), a.score().subtract(b.score()), b.matches(), a.matches(), a.reasons()));
         }
         return scores;
     }

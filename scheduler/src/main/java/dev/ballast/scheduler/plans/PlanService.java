@@ -3,6 +3,8 @@ package dev.ballast.scheduler.plans;
 import dev.ballast.actuators.execution.ExecutionReport;
 import dev.ballast.actuators.execution.HypervisorDriver;
 import dev.ballast.actuators.execution.PlanExecutor;
+import dev.ballast.actuators.execution.StepOutcome;
+import dev.ballast.actuators.plan.LiveMigrate;
 import dev.ballast.actuators.execution.StepStatus;
 import dev.ballast.actuators.plan.Plan;
 import dev.ballast.collectors.cluster.ClusterSnapshot;
@@ -21,6 +23,7 @@ import dev.ballast.scheduler.planning.PlacementProblemBuilder;
 import dev.ballast.scheduler.planning.PlacementResult;
 import dev.ballast.scheduler.planning.PlacementSolution;
 import dev.ballast.scheduler.planning.PlanningHost;
+import dev.ballast.scheduler.planning.PlanningRequest;
 import dev.ballast.scheduler.planning.VmPlacement;
 import dev.ballast.scheduler.sequencing.HostRoom;
 import dev.ballast.scheduler.sequencing.MigrationSequencer;
@@ -29,6 +32,7 @@ import dev.ballast.scheduler.sequencing.VmLoad;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -56,10 +60,13 @@ public final class PlanService {
     private final Clock clock;
     private final Map<String, PlanRecord> plans = new ConcurrentHashMap<>();
     private final AtomicReference<String> executing = new AtomicReference<>();
+    private final Map<VmId, Instant> lastMoved = new ConcurrentHashMap<>();
+    private final Duration cooldown;
 
     public PlanService(DemandReader demandReader, PlacementProblemBuilder problemBuilder, PlacementPlanner planner,
                        MigrationSequencer sequencer, PlacementLoads placementLoads, HypervisorDriver driver,
-                       ExecutorService executions, Clock clock) {
+                       ExecutorService executions, Clock clock, Duration cooldown) {
+        this.cooldown = cooldown;
         this.demandReader = demandReader;
         this.problemBuilder = problemBuilder;
         this.planner = planner;
@@ -71,16 +78,25 @@ public final class PlanService {
     }
 
     public PlanRecord preview(Goal goal, Duration timeLimit) {
+        return preview(PlanningRequest.of(goal), timeLimit);
+    }
+
+    /** Plans for the request on the cluster as observed now; the cluster is only read. */
+    public PlanRecord preview(PlanningRequest request, Duration timeLimit) {
+        Goal goal = request.goal();
         Demand demand = demandReader.read();
         ClusterSnapshot cluster = demand.cluster();
-        PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), goal, Set.of());
+        Set<VmId> recent = new HashSet<>(request.recentlyMoved());
+        recent.addAll(recentlyMoved());
+        PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), request.withRecentlyMoved(recent));
         List<HostRoom> rooms = rooms(problem);
         List<VmLoad> loads = loads(problem);
         PlacementResult result = planner.solve(problem, timeLimit);
 
-        Set<HostId> powerOff = goal == Goal.CONSOLIDATE ? emptyOnHosts(cluster, result.target()) : Set.of();
+        Set<HostId> powerOff = goal == Goal.CONSOLIDATE ? emptyOnHosts(cluster, result.target(), request.evacuate()) : Set.of();
+        Set<HostId> powerOn = wokenHosts(cluster, result.target());
         List<HostLoad> before = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of());
-        List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), result.target(), demand.forecast(), powerOff);
+        List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), result.target(), demand.forecast(), powerOff, powerOn);
         SequencedPlan sequence = sequencer.sequence(rooms, loads, cluster.placement(), result.target(), powerOff,
                 new GoalStepReasons(goal, before, after));
 
@@ -122,7 +138,7 @@ public final class PlanService {
 
     private void run(PlanRecord record) {
         try {
-            ExecutionReport report = new PlanExecutor(driver).execute(record.preview().plan(), record::update);
+            ExecutionReport report = new PlanExecutor(driver).execute(record.preview().plan(), outcome -> track(record, outcome));
             if (report.succeeded()) {
                 record.moveTo(PlanStatus.SUCCEEDED, "all steps done or skipped");
             } else {
@@ -138,15 +154,46 @@ public final class PlanService {
         }
     }
 
-    private static Set<HostId> emptyOnHosts(ClusterSnapshot cluster, Map<VmId, HostId> target) {
+    /** Hosts that are on and hold nothing in the target: consolidation powers them off (not those being evacuated). */
+    private static Set<HostId> emptyOnHosts(ClusterSnapshot cluster, Map<VmId, HostId> target, Set<HostId> evacuated) {
         Set<HostId> used = new HashSet<>(target.values());
         Set<HostId> empty = new HashSet<>();
         for (Host h : cluster.hosts()) {
-            if (h.state() == HostState.ON && !used.contains(h.id())) {
+            if (h.state() == HostState.ON && !used.contains(h.id()) && !evacuated.contains(h.id())) {
                 empty.add(h.id());
             }
         }
         return empty;
+    }
+
+    private static Set<HostId> wokenHosts(ClusterSnapshot cluster, Map<VmId, HostId> target) {
+        Set<HostId> used = new HashSet<>(target.values());
+        Set<HostId> woken = new HashSet<>();
+        for (Host h : cluster.hosts()) {
+            if (h.state() == HostState.OFF && used.contains(h.id())) {
+                woken.add(h.id());
+            }
+        }
+        return woken;
+    }
+
+    /** VMs whose last migration ended within the cooldown. */
+    private Set<VmId> recentlyMoved() {
+        Instant since = clock.instant().minus(cooldown);
+        Set<VmId> recent = new HashSet<>();
+        lastMoved.forEach((vm, at) -> {
+            if (at.isAfter(since)) {
+                recent.add(vm);
+            }
+        });
+        return recent;
+    }
+
+    private void track(PlanRecord record, StepOutcome outcome) {
+        record.update(outcome);
+        if (outcome.status() == StepStatus.SUCCEEDED && outcome.step() instanceof LiveMigrate m) {
+            lastMoved.put(m.vm(), outcome.finishedAt() == null ? clock.instant() : outcome.finishedAt());
+        }
     }
 
     private static List<HostRoom> rooms(PlacementSolution problem) {
