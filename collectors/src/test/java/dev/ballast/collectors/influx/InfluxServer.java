@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A real influxd for a test, started and stopped by the project's own scripts (collectors/scripts) on loopback,
  * with its data in a temporary directory. Restarting keeps the data and the port.
  */
-final class InfluxServer implements AutoCloseable {
+public final class InfluxServer implements AutoCloseable {
     private static final Pattern STARTED = Pattern.compile("pid=(\\d+) port=(\\d+)");
 
     private final Path dir;
@@ -27,7 +27,7 @@ final class InfluxServer implements AutoCloseable {
     }
 
     /** Starts a server, or skips the calling test with the reason when influxd can neither be found nor installed. */
-    static InfluxServer start() throws IOException, InterruptedException {
+    public static InfluxServer start() throws IOException, InterruptedException {
         InfluxServer server = new InfluxServer(Files.createTempDirectory("ballast-influx-"));
         Result install = run(List.of(script("influx-install.sh").toString()));
         Assumptions.assumeTrue(install.rc == 0,
@@ -37,7 +37,7 @@ final class InfluxServer implements AutoCloseable {
         return server;
     }
 
-    void startAgain() throws IOException, InterruptedException {
+    public void startAgain() throws IOException, InterruptedException {
         Result r = run(List.of(script("influx-start.sh").toString(), dir.toString()));
         Matcher m = STARTED.matcher(r.output);
         if (r.rc != 0 || !m.find()) {
@@ -47,7 +47,7 @@ final class InfluxServer implements AutoCloseable {
         port = Integer.parseInt(m.group(2));
     }
 
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         Result r = run(List.of(script("influx-stop.sh").toString(), dir.toString()));
         if (r.rc != 0) {
             throw new IllegalStateException("influx-stop.sh " + dir + " failed (rc " + r.rc + "): " + r.output);
@@ -57,11 +57,11 @@ final class InfluxServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return pid;
     }
 
