@@ -4,7 +4,6 @@ import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.UsageSample;
 import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.collectors.collection.CollectionRound;
-import dev.ballast.collectors.collection.StaleSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
