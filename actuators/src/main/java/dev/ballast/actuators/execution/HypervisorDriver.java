@@ -18,4 +18,12 @@ public interface HypervisorDriver {
     void powerOn(HostId host);
 
     void powerOff(HostId host);
+
+    /**
+     * Settles a migration that was under way when a previous process died: lets it finish or aborts it, so that
+     * the VM runs, not paused, on exactly one host. Called on restart before the outcome is judged by
+     * {@link #observe()}. Drivers whose migrations cannot outlive the process have nothing to do.
+     */
+    default void resolveInterrupted(LiveMigrate step) {
+    }
 }

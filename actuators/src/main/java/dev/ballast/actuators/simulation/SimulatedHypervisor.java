@@ -63,6 +63,13 @@ public final class SimulatedHypervisor implements HypervisorDriver {
     }
 
     @Override
+    public void resolveInterrupted(LiveMigrate step) {
+        if (cluster.isMigrating(step.vm())) {
+            cluster.abortMigration(step.vm());
+        }
+    }
+
+    @Override
     public void powerOn(HostId host) {
         cluster.powerOn(host);
     }

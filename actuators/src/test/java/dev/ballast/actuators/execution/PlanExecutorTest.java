@@ -17,6 +17,7 @@ import dev.ballast.collectors.simulation.SimulatedClusterSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,10 @@ class PlanExecutorTest {
     void setUp() {
         cluster = SimulatedCluster.generate(SimulatedClusterSpec.defaults().withSize(4, 8), new InMemoryMetricStore());
         hypervisor = new SimulatedHypervisor(cluster, 1024, 0);
+    }
+
+    static PlanExecutor sequential(HypervisorDriver driver) {
+        return new PlanExecutor(driver, ExecutionLimits.sequential(), ExecutionJournal.NONE, Clock.systemUTC());
     }
 
     /** Moves every VM of a host elsewhere, as steps (round robin over the other hosts). */
@@ -61,7 +66,7 @@ class PlanExecutorTest {
         steps.add(new PowerOn(host, "morning"));
         steps.add(new PowerOff(host, "night again"));
 
-        ExecutionReport report = new PlanExecutor(hypervisor).execute(new Plan("p-1", steps), events::add);
+        ExecutionReport report = sequential(hypervisor).execute(new Plan("p-1", steps), events::add);
 
         assertThat(report.succeeded()).isTrue();
         assertThat(report.steps()).extracting(StepOutcome::status).containsOnly(StepStatus.SUCCEEDED);
@@ -109,7 +114,7 @@ class PlanExecutorTest {
         steps.add(new PowerOff(host, "empty"));
         ClusterSnapshot before = cluster.snapshot();
 
-        ExecutionReport report = new PlanExecutor(hypervisor).execute(new Plan("p-3", steps), events::add);
+        ExecutionReport report = sequential(hypervisor).execute(new Plan("p-3", steps), events::add);
 
         assertThat(report.succeeded()).isFalse();
         assertThat(report.steps().get(0).status()).isEqualTo(StepStatus.SKIPPED);
@@ -181,7 +186,7 @@ class PlanExecutorTest {
         HostId host = busiestHost();
         List<PlanStep> steps = evacuate(host);
         assertThat(steps.size()).isGreaterThanOrEqualTo(2);
-        PlanExecutor executor = new PlanExecutor(hypervisor);
+        PlanExecutor executor = sequential(hypervisor);
         ExecutionReport report = executor.execute(new Plan("p-7", steps), outcome -> {
             events.add(outcome);
             if (outcome.index() == 0 && outcome.status() == StepStatus.RUNNING) {

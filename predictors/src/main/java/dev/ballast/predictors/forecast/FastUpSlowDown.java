@@ -6,7 +6,7 @@ package dev.ballast.predictors.forecast;
  * A negative {@code alphaUp} makes the estimate overshoot a rise (react fast); a large {@code alphaDown} makes it
  * decay slowly, so a VM keeps its reservation through short dips.
  */
-public record FastUpSlowDown(double alphaUp, double alphaDown) {
+public record FastUpSlowDown(double alphaUp, double alphaDown) implements Estimator {
     public FastUpSlowDown {
         requireAlpha("alphaUp", alphaUp);
         requireAlpha("alphaDown", alphaDown);
@@ -28,6 +28,31 @@ public record FastUpSlowDown(double alphaUp, double alphaDown) {
             estimate = next(estimate, observations[t]);
         }
         return estimate;
+    }
+
+    @Override
+    public String name() {
+        return "fusd(" + alphaUp + "/" + alphaDown + ")";
+    }
+
+    /**
+     * The recurrence forgets by at least max(|alphaUp|, alphaDown) per step (also when the branch differs between
+     * two starting points), so samples older than this weigh less than 1e-6.
+     */
+    @Override
+    public int lookback() {
+        return Histories.decayLookback(Math.max(Math.abs(alphaUp), alphaDown));
+    }
+
+    /** The estimate after the newest sample, reading only {@link #lookback()} samples (validated, >= 0). */
+    @Override
+    public double next(double[] history) {
+        int from = Histories.tailStart(history, lookback());
+        double estimate = history[from];
+        for (int t = from + 1; t < history.length; t++) {
+            estimate = next(estimate, history[t]);
+        }
+        return Math.max(0, estimate);
     }
 
     /** One step of the recurrence. */

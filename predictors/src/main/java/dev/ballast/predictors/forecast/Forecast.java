@@ -2,6 +2,7 @@ package dev.ballast.predictors.forecast;
 
 import dev.ballast.collectors.cluster.Resources;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,5 +14,10 @@ public record Forecast(Resources expected, Instant lastSampleAt, int samples) {
         if (samples < 1) {
             throw new IllegalArgumentException("a forecast needs at least one sample, was " + samples);
         }
+    }
+
+    /** True when the newest sample behind this forecast is older than {@code maxAge} at {@code now}: act on it with care. */
+    public boolean staleAt(Instant now, Duration maxAge) {
+        return lastSampleAt.plus(maxAge).isBefore(now);
     }
 }

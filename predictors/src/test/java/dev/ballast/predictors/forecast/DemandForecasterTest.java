@@ -5,6 +5,7 @@ import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.collectors.metrics.InMemoryMetricStore;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,33 @@ class DemandForecasterTest {
         Forecast f = new DemandForecaster(store, 3).forecastVm(vm).orElseThrow();
         assertThat(f.expected().cpu()).isCloseTo(1.55, within(1e-9));
         assertThat(f.samples()).isEqualTo(3);
+    }
+
+    @Test
+    void historyBeforeALongGapIsIgnored() {
+        write(0, 9, 900);
+        write(1, 9, 900);
+        write(2, 9, 900);
+        // 20 intervals later: the gap (17 missing) exceeds 3, so only the newest two samples count
+        write(20, 1, 100);
+        write(21, 2, 200);
+        // E0 = 1; O1 = 2 > 1: E1 = -0.2*1 + 1.2*2 = 2.2 (the interval, 300 s, is the median spacing of the window)
+        Forecast f = new DemandForecaster(store, 288, FastUpSlowDown.paperDefaults(), FastUpSlowDown.paperDefaults(), null)
+                .forecastVm(vm).orElseThrow();
+        assertThat(f.expected().cpu()).isCloseTo(2.2, within(1e-9));
+        assertThat(f.samples()).isEqualTo(2);
+    }
+
+    @Test
+    void shortGapIsInterpolated() {
+        write(0, 1, 100);
+        write(3, 4, 400); // intervals 1 and 2 missing: interpolated as 2 and 3
+        // with last value: 4; with FUSD on [1, 2, 3, 4]: E1 = -0.2*1 + 1.2*2 = 2.2; E2 = -0.2*2.2 + 1.2*3 = 3.16;
+        // E3 = -0.2*3.16 + 1.2*4 = 4.168
+        Forecast f = new DemandForecaster(store, 288, FastUpSlowDown.paperDefaults(), new LastValue(), Duration.ofMinutes(5)).forecastVm(vm).orElseThrow();
+        assertThat(f.expected().cpu()).isCloseTo(4.168, within(1e-9));
+        assertThat(f.expected().memoryMib()).isEqualTo(400);
+        assertThat(f.samples()).isEqualTo(4);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.ballast.scheduler.api;
 
 import dev.ballast.scheduler.api.ApiViews.PlanSummary;
 import dev.ballast.scheduler.api.ApiViews.PlanView;
-import dev.ballast.scheduler.planning.Goal;
+import io.micronaut.json.tree.JsonNode;
 import dev.ballast.scheduler.plans.PlanService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,8 +22,6 @@ import java.util.List;
 @Controller("/api/plans")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PlanController {
-    static final int MAX_TIME_LIMIT_SECONDS = 600;
-
     private final PlanService plans;
     private final int defaultTimeLimitSeconds;
 
@@ -34,19 +32,9 @@ class PlanController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    PlanView preview(@Body PlanRequest request) {
-        Goal goal;
-        try {
-            goal = Goal.parse(request.goal());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("goal", e.getMessage());
-        }
-        int seconds = request.timeLimitSeconds() == null ? defaultTimeLimitSeconds : request.timeLimitSeconds();
-        if (seconds <= 0 || seconds > MAX_TIME_LIMIT_SECONDS) {
-            throw new BadRequestException("timeLimitSeconds", "timeLimitSeconds must be between 1 and "
-                    + MAX_TIME_LIMIT_SECONDS + ", was " + seconds);
-        }
-        return ApiMapper.plan(plans.preview(goal, Duration.ofSeconds(seconds)));
+    PlanView preview(@Body JsonNode body) {
+        PlanRequest request = PlanRequest.parse(body, defaultTimeLimitSeconds);
+        return ApiMapper.plan(plans.preview(request.goal(), Duration.ofSeconds(request.timeLimitSeconds())));
     }
 
     @Get
