@@ -6,6 +6,7 @@ import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.collectors.influx.InfluxMetricStore;
 import dev.ballast.collectors.influx.InfluxServer;
 import dev.ballast.collectors.influx.InfluxSettings;
+import dev.ballast.collectors.libvirt.LibvirtClient;
 import dev.ballast.collectors.libvirt.LibvirtCollector;
 import dev.ballast.collectors.libvirt.LibvirtSettings;
 import org.influxdb.InfluxDB;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.within;
 class LibvirtIntoInfluxTest {
     @Test
     void roundsLandInInfluxDbWithTheHostTag() throws Exception {
+        LibvirtClient.ensureInstalled();
         try (InfluxServer server = InfluxServer.start();
              InfluxMetricStore store = new InfluxMetricStore(InfluxSettings.of(server.url()).withDatabase("e2e"));
              CollectionLoop loop = new CollectionLoop(

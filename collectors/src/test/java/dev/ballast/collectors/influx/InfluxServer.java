@@ -1,13 +1,12 @@
 package dev.ballast.collectors.influx;
 
+import dev.ballast.collectors.testing.ProjectScript;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,7 @@ public final class InfluxServer implements AutoCloseable {
     /** Starts a server, or skips the calling test with the reason when influxd can neither be found nor installed. */
     public static InfluxServer start() throws IOException, InterruptedException {
         InfluxServer server = new InfluxServer(Files.createTempDirectory("ballast-influx-"));
-        Result install = run(List.of(script("influx-install.sh").toString()));
+        Result install = run(List.of("influx-install.sh"));
         Assumptions.assumeTrue(install.rc == 0,
                 () -> "InfluxDB is not installed and could not be installed (run collectors/scripts/influx-install.sh"
                         + " as root): " + install.output);
@@ -38,7 +37,7 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     public void startAgain() throws IOException, InterruptedException {
-        Result r = run(List.of(script("influx-start.sh").toString(), dir.toString()));
+        Result r = run(List.of("influx-start.sh", dir.toString()));
         Matcher m = STARTED.matcher(r.output);
         if (r.rc != 0 || !m.find()) {
             throw new IllegalStateException("influx-start.sh " + dir + " failed (rc " + r.rc + "): " + r.output);
@@ -48,7 +47,7 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     public void stop() throws IOException, InterruptedException {
-        Result r = run(List.of(script("influx-stop.sh").toString(), dir.toString()));
+        Result r = run(List.of("influx-stop.sh", dir.toString()));
         if (r.rc != 0) {
             throw new IllegalStateException("influx-stop.sh " + dir + " failed (rc " + r.rc + "): " + r.output);
         }
@@ -67,31 +66,15 @@ public final class InfluxServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(List.of(script("influx-stop.sh").toString(), dir.toString(), "--purge"));
-    }
-
-    static Path script(String name) {
-        Path p = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "scripts", name);
-        if (!Files.isExecutable(p)) {
-            p = Path.of(System.getProperty("user.dir"), "collectors", "scripts", name);
-        }
-        if (!Files.isExecutable(p)) {
-            throw new IllegalStateException("script " + name + " not found under " + System.getProperty("user.dir"));
-        }
-        return p;
+        run(List.of("influx-stop.sh", dir.toString(), "--purge"));
     }
 
     private record Result(int rc, String output) {
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, out + "\n(timed out)");
-        }
-        return new Result(p.exitValue(), out.strip());
+        ProjectScript.Result r = ProjectScript.run(command.getFirst(),
+                command.subList(1, command.size()).toArray(String[]::new));
+        return new Result(r.rc(), r.output());
     }
 }

@@ -9,6 +9,7 @@ import dev.ballast.collectors.collection.CollectionLoop;
 import dev.ballast.collectors.collection.CollectionRound;
 import dev.ballast.collectors.collection.StaleSource;
 import dev.ballast.collectors.metrics.InMemoryMetricStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -27,6 +28,11 @@ import static org.assertj.core.api.Assertions.within;
  */
 class LibvirtCollectorTest {
     private static final String TEST_URI = "test:///default";
+
+    @BeforeAll
+    static void libvirtClientLibrary() throws Exception {
+        LibvirtClient.ensureInstalled();
+    }
 
     @Test
     void readsHostInventoryDomainsAndUsageFromTheSecondRoundOn() throws Exception {
