@@ -40,8 +40,9 @@ final class ForecastSpeedBenchmark {
             cpu[v] = synthetic(random, window);
             memory[v] = synthetic(random, window);
         }
-        System.out.printf(Locale.ROOT, "forecasting %,d VMs (CPU and memory) from %d-sample windows, %d cores available%n%n",
-                vms, window, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "forecasting %,d VMs (CPU and memory) from %d-sample windows, %d cores available, "
+                        + "system load average %.1f at start%n%n", vms, window, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| estimator | 1 thread: median ms | worst ms | all cores: median ms | worst ms |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (Estimator e : EvaluatedEstimators.all()) {
@@ -63,8 +64,13 @@ final class ForecastSpeedBenchmark {
         DemandForecaster forecaster = new DemandForecaster(store, window);
         double[] single = time(rounds, () -> ids.stream().mapToDouble(id -> forecaster.forecastVm(id).orElseThrow().expected().cpu()).sum());
         double[] parallel = time(rounds, () -> ids.parallelStream().mapToDouble(id -> forecaster.forecastVm(id).orElseThrow().expected().cpu()).sum());
-        System.out.printf(Locale.ROOT, "| DemandForecaster end to end (default %s, store + cleaning) | %.1f | %.1f | %.1f | %.1f |%n",
+        System.out.printf(Locale.ROOT, "| DemandForecaster.forecastVm, every VM (default %s: store fetch, cleaning, CPU and memory) | %.1f | %.1f | %.1f | %.1f |%n",
                 DefaultEstimator.create().name(), single[0], single[1], parallel[0], parallel[1]);
+        int fetched = Math.min(window, DefaultEstimator.create().lookback() + 8);
+        double[] fetchSingle = time(rounds, () -> ids.stream().mapToDouble(id -> store.vmWindow(id, fetched).size()).sum());
+        double[] fetchParallel = time(rounds, () -> ids.parallelStream().mapToDouble(id -> store.vmWindow(id, fetched).size()).sum());
+        System.out.printf(Locale.ROOT, "| of which: InMemoryMetricStore.vmWindow(vm, %d) alone | %.1f | %.1f | %.1f | %.1f |%n",
+                fetched, fetchSingle[0], fetchSingle[1], fetchParallel[0], fetchParallel[1]);
     }
 
     /** {median, worst} milliseconds of the timed rounds. */

@@ -6,7 +6,6 @@ import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.collectors.metrics.MetricStore;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -51,38 +50,59 @@ public final class DemandForecaster {
 
     /** Empty when the store holds no sample of the VM. */
     public Optional<Forecast> forecastVm(VmId vm) {
-        List<UsageSample> window = store.vmWindow(vm, windowSamples);
+        // the estimators read only their lookback: fetch that (and a little for duplicates) rather than the whole
+        // window, and the whole window only when cleaning ran out of readings before it had enough
+        int needed = Math.max(cpuEstimator.lookback(), memoryEstimator.lookback()) + 8;
+        int request = Math.min(windowSamples, needed);
+        List<UsageSample> window = store.vmWindow(vm, request);
         if (window.isEmpty()) {
             return Optional.empty();
         }
-        SeriesCleaner cleaner = new SeriesCleaner(step != null ? step : medianSpacing(window), MAX_INTERPOLATED_GAP);
-        List<Observation> cpu = new ArrayList<>(window.size());
-        List<Observation> memory = new ArrayList<>(window.size());
-        for (UsageSample s : window) {
-            cpu.add(new Observation(s.at(), s.used().cpu()));
-            memory.add(new Observation(s.at(), s.used().memoryMib()));
-        }
-        CleanSeries cpuSeries = cleaner.clean(cpu);
-        CleanSeries memorySeries = cleaner.clean(memory);
-        // usage samples are finite and >= 0 by construction, so neither series can come back empty
-        Resources expected = new Resources(cpuEstimator.next(cpuSeries.values()), memoryEstimator.next(memorySeries.values()));
-        return Optional.of(new Forecast(expected, cpuSeries.newestAt(), cpuSeries.values().length));
+        Optional<Forecast> forecast = forecast(window, window.size() < request || request == windowSamples);
+        return forecast.isPresent() ? forecast : forecast(store.vmWindow(vm, windowSamples), true);
     }
 
-    /** The typical spacing of the window's samples; 5 minutes when there are too few to tell. */
-    static Duration medianSpacing(List<UsageSample> window) {
-        long[] gaps = new long[Math.max(0, window.size() - 1)];
+    /** Empty when the window turns out too short to be sure, and {@code complete} is false. */
+    private Optional<Forecast> forecast(List<UsageSample> window, boolean complete) {
+        int n = window.size();
+        long[] times = new long[n];
+        double[] cpu = new double[n];
+        double[] memory = new double[n];
+        for (int i = 0; i < n; i++) {
+            UsageSample sample = window.get(i);
+            times[i] = SeriesCleaner.toMicros(sample.at());
+            cpu[i] = sample.used().cpu();
+            memory[i] = sample.used().memoryMib();
+        }
+        SeriesCleaner cleaner = new SeriesCleaner(step != null ? step : medianSpacing(times), MAX_INTERPOLATED_GAP);
+        CleanSeries cpuSeries = cleaner.clean(times, cpu, cpuEstimator.lookback());
+        CleanSeries memorySeries = cleaner.clean(times, memory, memoryEstimator.lookback());
+        if (!complete && (cpuSeries.reachedOldest() || memorySeries.reachedOldest())) {
+            return Optional.empty();
+        }
+        // usage samples are finite and >= 0 by construction, so neither series can come back empty
+        Resources expected = new Resources(cpuEstimator.next(cpuSeries.values()), memoryEstimator.next(memorySeries.values()));
+        return Optional.of(new Forecast(expected, cpuSeries.newestAt(), Math.max(cpuSeries.values().length, memorySeries.values().length)));
+    }
+
+    /** The typical spacing of the samples (times in microseconds); 5 minutes when there are too few to tell. */
+    static Duration medianSpacing(long[] epochMicros) {
+        long[] gaps = new long[Math.max(0, epochMicros.length - 1)];
         int n = 0;
-        for (int i = 1; i < window.size(); i++) {
-            long g = Duration.between(window.get(i - 1).at(), window.get(i).at()).toMillis();
+        boolean allEqual = true;
+        for (int i = 1; i < epochMicros.length; i++) {
+            long g = epochMicros[i] - epochMicros[i - 1];
             if (g > 0) {
+                allEqual &= n == 0 || g == gaps[0];
                 gaps[n++] = g;
             }
         }
         if (n == 0) {
             return Duration.ofMinutes(5);
         }
-        Arrays.sort(gaps, 0, n);
-        return Duration.ofMillis(gaps[n / 2]);
+        if (!allEqual) {
+            Arrays.sort(gaps, 0, n);
+        }
+        return Duration.of(gaps[n / 2], java.time.temporal.ChronoUnit.MICROS);
     }
 }

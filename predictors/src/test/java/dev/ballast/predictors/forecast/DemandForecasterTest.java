@@ -76,6 +76,34 @@ class DemandForecasterTest {
     }
 
     @Test
+    void readingOnlyTheTailGivesTheSameForecastAsTheWholeWindow() {
+        // seeded irregular histories (jitter, duplicate readings, short and long gaps): the forecaster fetches only
+        // the estimator's lookback from the store; the reference cleans the whole window and runs the estimator
+        java.util.Random random = new java.util.Random(5);
+        Holt holt = Holt.defaults();
+        for (int run = 0; run < 40; run++) {
+            InMemoryMetricStore history = new InMemoryMetricStore(576);
+            long seconds = 0;
+            java.util.List<UsageSample> written = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                // every third run reads twice per interval half the time: the tail fetched then runs out of intervals
+                int r = run % 3 == 2 && random.nextBoolean() ? 0 : random.nextInt(40);
+                seconds += r == 0 ? 1 + random.nextInt(5) : r == 1 ? 300 * (2 + random.nextInt(run % 2 == 0 ? 3 : 10)) : 300 + random.nextInt(21) - 10;
+                UsageSample sample = UsageSample.of(T0.plusSeconds(seconds), random.nextDouble() * 4, random.nextDouble() * 4096);
+                history.writeVmUsage(vm, sample);
+                written.add(sample);
+            }
+            Forecast f = new DemandForecaster(history, 288, holt, holt, Duration.ofMinutes(5)).forecastVm(vm).orElseThrow();
+
+            java.util.List<UsageSample> window = history.vmWindow(vm, 288);
+            long[] micros = window.stream().mapToLong(s -> SeriesCleaner.toMicros(s.at())).toArray();
+            double[] cpu = window.stream().mapToDouble(s -> s.used().cpu()).toArray();
+            double[] reference = SeriesCleaner.defaults().clean(micros, cpu).values();
+            assertThat(f.expected().cpu()).as("run %d", run).isCloseTo(holt.next(reference), within(1e-12));
+        }
+    }
+
+    @Test
     void unknownVmHasNoForecast() {
         assertThat(new DemandForecaster(store, 10).forecastVm(VmId.of("nobody"))).isEmpty();
     }
