@@ -21,6 +21,7 @@ class IpmiPowerDriverTest {
     private static final HostId HOST = HostId.of("host-07");
     private static int port;
     private static String pid;
+    private static String bmcDir;
 
     @BeforeAll
     static void startBmc() {
@@ -28,8 +29,9 @@ class IpmiPowerDriverTest {
         Assumptions.assumeTrue(Scripts.isRoot() || (Scripts.onPath("ipmi_sim") && Scripts.onPath("ipmitool")),
                 "skipped: ipmi_sim/ipmitool are missing and installing them (apt-get install openipmi ipmitool) needs root");
         port = Scripts.freeUdpPort();
+        bmcDir = System.getProperty("java.io.tmpdir") + "/ballast-bmc-test-" + port;
         Scripts.Result up = Scripts.runOrFail(Map.of("BMC_PORT", Integer.toString(port), "BMC_PASSWORD", "s3cret",
-                "BMC_DIR", System.getProperty("java.io.tmpdir") + "/ballast-bmc-test-" + port), 600, SCRIPT.toString(), "up");
+                "BMC_DIR", bmcDir), 600, SCRIPT.toString(), "up");
         pid = up.stdout().strip();
     }
 
@@ -37,6 +39,7 @@ class IpmiPowerDriverTest {
     static void stopBmc() {
         if (pid != null) {
             Scripts.runOrFail(Map.of(), 30, SCRIPT.toString(), "down", pid);
+            Scripts.run(Map.of(), 30, "rm", "-rf", "--", bmcDir);
         }
     }
 
