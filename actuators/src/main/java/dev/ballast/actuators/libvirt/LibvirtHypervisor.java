@@ -433,7 +433,7 @@ public final class LibvirtHypervisor implements HypervisorDriver {
                 + settings.bootTimeout() + ": " + last);
     }
 
-    /** Powers the host off only when its libvirt confirms that no domain runs on it. */
+    /** Powers the host off only when its libvirt confirms that no domain runs on it, then waits until it is down. */
     @Override
     public void powerOff(HostId id) {
         LibvirtHost h = host(id);
@@ -451,6 +451,21 @@ public final class LibvirtHypervisor implements HypervisorDriver {
             throw new IllegalStateException("refusing to power off host " + id + ": cannot verify it is empty (" + e.getMessage() + ")", e);
         }
         driver.powerOff(id);
+        // the host is off once its libvirt stops answering
+        long until = System.nanoTime() + settings.bootTimeout().toNanos();
+        while (System.nanoTime() < until) {
+            try (Session s = open(h)) {
+                s.connect().isAlive();
+            } catch (LibvirtException e) {
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("waiting for host " + id + " to go down after power-off was interrupted");
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("host " + id + " was powered off but its libvirt (" + h.uri() + ") still answers after "
+                + settings.bootTimeout());
     }
 
     private PowerDriver powerDriver(HostId id) {

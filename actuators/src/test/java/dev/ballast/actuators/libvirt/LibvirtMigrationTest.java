@@ -10,6 +10,12 @@ import dev.ballast.actuators.journal.JournalReconciler;
 import dev.ballast.actuators.journal.JournaledPlan;
 import dev.ballast.actuators.plan.LiveMigrate;
 import dev.ballast.actuators.plan.Plan;
+import dev.ballast.actuators.plan.PowerOff;
+import dev.ballast.actuators.plan.PowerOn;
+import dev.ballast.actuators.power.BmcAddress;
+import dev.ballast.actuators.power.IpmiPowerDriver;
+import dev.ballast.actuators.power.PowerState;
+import dev.ballast.actuators.support.Scripts;
 import dev.ballast.actuators.support.Testbed;
 import dev.ballast.collectors.cluster.ClusterSnapshot;
 import dev.ballast.collectors.cluster.HostId;
@@ -227,5 +233,68 @@ class LibvirtMigrationTest {
         assertThat(journaled.ending()).contains("reconciled");
         assertThat(journaled.steps().get(0).message()).contains("runs on " + where.get(0));
         assertThat(new JournalReconciler(new FileJournal(journalFile), hypervisor(64), Clock.systemUTC()).reconcile()).isEmpty();
+    }
+    @Test
+    @Order(5)
+    void aMigrationThatOutlivesItsTimeoutIsAbortedAndTheGuestKeepsRunningOnItsSource() {
+        HostId from = runningOn("g2").get(0);
+        HostId to = from.equals(h1) ? h2 : h1;
+        LibvirtHypervisor slow = new LibvirtHypervisor(testbed.libvirtHosts(),
+                MigrationSettings.defaults().withBandwidth(1).withTimeout(Duration.ofSeconds(3)));
+        long t0 = System.nanoTime();
+
+        ExecutionReport report = new PlanExecutor(slow).execute(new Plan("too-slow", List.of(move(G2, from, to))), null);
+
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
+        StepOutcome step = report.steps().get(0);
+        assertThat(step.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(step.message()).contains("timed out after PT3S", "aborted", "g2", "runs on " + from);
+        assertThat(runningOn("g2")).containsExactly(from);
+        assertThat(testbed.virsh(to.equals(h1) ? 1 : 2, "list", "--all", "--name").lines().map(String::strip)).doesNotContain("g2");
+        assertThat(testbed.heartbeatAfter("g2", testbed.heartbeats("g2"), 10_000)).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void powerGoesThroughTheBmcOnlyForAnEmptyHostAndPowerOnWaitsForLibvirt(@TempDir Path work) {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("scripts/ipmi-sim.sh")), "scripts/ipmi-sim.sh not found");
+        // empty h1 first
+        List<LiveMigrate> evacuate = new ArrayList<>();
+        for (VmId vm : List.of(G1, G2)) {
+            if (runningOn(vm.value()).contains(h1)) {
+                evacuate.add(move(vm, h1, h2));
+            }
+        }
+        assertThat(new PlanExecutor(hypervisor(64)).execute(new Plan("evacuate", List.copyOf(evacuate)), null).succeeded()).isTrue();
+
+        String script = Testbed.SCRIPT.toAbsolutePath().normalize().toString();
+        String tb = "TB_NAME=" + testbed.env().get("TB_NAME") + " TB_DIR=" + testbed.dir() + " TB_HOSTS=2 " + script;
+        int port = Scripts.freeUdpPort();
+        Map<String, String> bmcEnv = Map.of("BMC_PORT", Integer.toString(port), "BMC_PASSWORD", "pw", "BMC_DIR", work.resolve("bmc").toString(),
+                "BMC_ON_POWER_OFF", tb + " stop-host 1", "BMC_ON_POWER_ON", tb + " start-host 1");
+        String pid = Scripts.runOrFail(bmcEnv, 600, "scripts/ipmi-sim.sh", "up").stdout().strip();
+        try {
+            IpmiPowerDriver ipmi = new IpmiPowerDriver(Map.of(h1, new BmcAddress("127.0.0.1", port, "admin", "pw")));
+            LibvirtHypervisor powered = new LibvirtHypervisor(testbed.libvirtHosts(),
+                    MigrationSettings.defaults().withBootTimeout(Duration.ofSeconds(60)), ipmi, Map.of(), MigrationObserver.NONE, Clock.systemUTC());
+            PlanExecutor executor = new PlanExecutor(powered);
+
+            ExecutionReport busy = executor.execute(new Plan("off-busy", List.of(new PowerOff(h2, "wrong"))), null);
+            assertThat(busy.steps().get(0).status()).isEqualTo(StepStatus.FAILED);
+            assertThat(busy.steps().get(0).message()).contains("h2", "still runs");
+
+            ExecutionReport off = executor.execute(new Plan("off", List.of(new PowerOff(h1, "empty"))), null);
+            assertThat(off.steps().get(0).status()).as(off.toString()).isEqualTo(StepStatus.SUCCEEDED);
+            assertThat(ipmi.status(h1)).isEqualTo(PowerState.OFF);
+            assertThat(powered.observe().host(h1).orElseThrow().state()).isEqualTo(HostState.OFF);
+
+            ExecutionReport on = executor.execute(new Plan("on", List.of(new PowerOn(h1, "morning"))), null);
+            assertThat(on.steps().get(0).status()).as(on.toString()).isEqualTo(StepStatus.SUCCEEDED);
+            assertThat(ipmi.status(h1)).isEqualTo(PowerState.ON);
+            assertThat(testbed.virsh(1, "uri")).contains("qemu");
+            assertThat(runningOn("g1")).containsExactly(h2);
+        } finally {
+            Scripts.runOrFail(Map.of(), 30, "scripts/ipmi-sim.sh", "down", pid);
+        }
     }
 }
