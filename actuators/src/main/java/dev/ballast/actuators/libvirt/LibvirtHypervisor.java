@@ -57,6 +57,7 @@ public final class LibvirtHypervisor implements HypervisorDriver {
 
     public LibvirtHypervisor(List<LibvirtHost> hosts, MigrationSettings settings, PowerDriver power,
                              Map<VmId, Double> dirtyRates, MigrationObserver observer, Clock clock) {
+        QuietLibvirt.install();
         for (LibvirtHost h : hosts) {
             if (this.hosts.put(h.id(), h) != null) {
                 throw new IllegalArgumentException("host " + h.id() + " is configured twice");
@@ -114,8 +115,14 @@ public final class LibvirtHypervisor implements HypervisorDriver {
                 lastKnownCapacity.put(h.id(), capacity);
                 hostList.add(new Host(h.id(), capacity, HostState.ON, h.power(), h.labels()));
                 for (Domain d : s.connect().listAllDomains(LIST_ACTIVE)) {
-                    org.libvirt.DomainInfo info = d.getInfo();
-                    VmId id = VmId.of(d.getName());
+                    org.libvirt.DomainInfo info;
+                    VmId id;
+                    try {
+                        info = d.getInfo();
+                        id = VmId.of(d.getName());
+                    } catch (LibvirtException gone) {
+                        continue; // left the host (a migration finished) between the listing and this look
+                    }
                     Vm vm = new Vm(id, new Resources(info.nrVirtCpu, info.maxMem / 1024.0), h.id(),
                             dirtyRates.getOrDefault(id, 0.0), Map.of("libvirt.state", info.state.name()));
                     Seen other = seen.get(id);

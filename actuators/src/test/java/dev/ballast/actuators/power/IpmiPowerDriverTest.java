@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ class IpmiPowerDriverTest {
     private static final HostId HOST = HostId.of("host-07");
     private static int port;
     private static String pid;
-    private static String bmcDir;
+    @TempDir
+    static Path work;
 
     @BeforeAll
     static void startBmc() {
@@ -29,9 +31,8 @@ class IpmiPowerDriverTest {
         Assumptions.assumeTrue(Scripts.isRoot() || (Scripts.onPath("ipmi_sim") && Scripts.onPath("ipmitool")),
                 "skipped: ipmi_sim/ipmitool are missing and installing them (apt-get install openipmi ipmitool) needs root");
         port = Scripts.freeUdpPort();
-        bmcDir = System.getProperty("java.io.tmpdir") + "/ballast-bmc-test-" + port;
         Scripts.Result up = Scripts.runOrFail(Map.of("BMC_PORT", Integer.toString(port), "BMC_PASSWORD", "s3cret",
-                "BMC_DIR", bmcDir), 600, SCRIPT.toString(), "up");
+                "BMC_DIR", work.resolve("bmc").toString()), 600, SCRIPT.toString(), "up");
         pid = up.stdout().strip();
     }
 
@@ -39,7 +40,6 @@ class IpmiPowerDriverTest {
     static void stopBmc() {
         if (pid != null) {
             Scripts.runOrFail(Map.of(), 30, SCRIPT.toString(), "down", pid);
-            Scripts.run(Map.of(), 30, "rm", "-rf", "--", bmcDir);
         }
     }
 
