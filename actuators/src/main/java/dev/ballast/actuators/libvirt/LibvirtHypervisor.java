@@ -54,6 +54,7 @@ public final class LibvirtHypervisor implements HypervisorDriver {
     private final Clock clock;
     private final Map<HostId, Resources> lastKnownCapacity = new ConcurrentHashMap<>();
     private final Map<VmId, Double> dirtyRates;
+    private final java.util.Set<VmId> switchedToPostCopy = ConcurrentHashMap.newKeySet();
 
     public LibvirtHypervisor(List<LibvirtHost> hosts, MigrationSettings settings, PowerDriver power,
                              Map<VmId, Double> dirtyRates, MigrationObserver observer, Clock clock) {
@@ -237,9 +238,13 @@ public final class LibvirtHypervisor implements HypervisorDriver {
             } catch (TimeoutException stillRunning) {
                 Optional<MigrationProgress> p = progress(step.vm(), mode, watched);
                 p.ifPresent(observer::onProgress);
-                if (mode == MigrationMode.POST_COPY && !postCopyStarted && p.isPresent() && p.get().memoryProcessed() >= p.get().memoryTotal()) {
+                if (mode == MigrationMode.POST_COPY && !postCopyStarted && p.isPresent()
+                        && (p.get().iteration() >= 1 || p.get().memoryProcessed() >= p.get().memoryTotal())) {
                     // one full pre-copy pass done: switch, the destination pulls what is left
                     postCopyStarted = PostCopySwitch.start(source.uri(), step.vm().value());
+                    if (postCopyStarted) {
+                        switchedToPostCopy.add(step.vm());
+                    }
                 }
                 if (System.nanoTime() > deadline) {
                     if (postCopyStarted) {
@@ -276,7 +281,8 @@ public final class LibvirtHypervisor implements HypervisorDriver {
             }
             return Optional.of(new MigrationProgress(vm, mode, stats.getOrDefault("time_elapsed", 0L),
                     stats.getOrDefault("memory_total", 0L), stats.getOrDefault("memory_processed", 0L),
-                    stats.getOrDefault("memory_remaining", 0L), stats.getOrDefault("data_processed", 0L)));
+                    stats.getOrDefault("memory_remaining", 0L), stats.getOrDefault("data_processed", 0L),
+                    stats.getOrDefault("memory_iteration", 0L)));
         } catch (LibvirtException e) {
             return Optional.empty(); // the job just ended
         }
@@ -330,7 +336,7 @@ public final class LibvirtHypervisor implements HypervisorDriver {
         } catch (LibvirtException e) {
             throw new IllegalStateException(what + ": cannot check the source " + source.id() + ": " + e.getMessage(), e);
         }
-        return new MigrationResult(step.vm(), source.id(), target.id(), mode, wallMillis,
+        return new MigrationResult(step.vm(), source.id(), target.id(), mode, switchedToPostCopy.remove(step.vm()), wallMillis,
                 completed.getOrDefault("time_elapsed", -1L), completed.getOrDefault("downtime", -1L),
                 completed.getOrDefault("data_processed", -1L), completed.getOrDefault("memory_processed", -1L));
     }

@@ -297,4 +297,31 @@ class LibvirtMigrationTest {
             Scripts.runOrFail(Map.of(), 30, "scripts/ipmi-sim.sh", "down", pid);
         }
     }
+    @Test
+    @Order(7)
+    void everyMigrationModeMovesTheGuestAndKeepsItRunning() {
+        for (MigrationMode mode : List.of(MigrationMode.AUTO_CONVERGE, MigrationMode.COMPRESSED, MigrationMode.POST_COPY)) {
+            HostId from = runningOn("g1").get(0);
+            HostId to = from.equals(h1) ? h2 : h1;
+            List<MigrationResult> seen = new CopyOnWriteArrayList<>();
+            LibvirtHypervisor forced = new LibvirtHypervisor(testbed.libvirtHosts(),
+                    MigrationSettings.defaults().withBandwidth(32).withOverrides(Map.of(G1, mode)), null, Map.of(),
+                    new MigrationObserver() {
+                        @Override
+                        public void onFinished(MigrationResult r) {
+                            seen.add(r);
+                        }
+                    }, Clock.systemUTC());
+
+            ExecutionReport report = new PlanExecutor(forced).execute(new Plan("mode-" + mode, List.of(move(G1, from, to))), null);
+
+            assertThat(report.succeeded()).as("%s: %s", mode, report).isTrue();
+            assertThat(seen).singleElement().satisfies(r -> {
+                assertThat(r.mode()).isEqualTo(mode);
+                assertThat(r.switchedToPostCopy()).isEqualTo(mode == MigrationMode.POST_COPY);
+            });
+            assertThat(runningOn("g1")).containsExactly(to);
+            assertThat(testbed.heartbeatAfter("g1", testbed.heartbeats("g1"), 10_000)).as("g1 alive after %s", mode).isTrue();
+        }
+    }
 }
