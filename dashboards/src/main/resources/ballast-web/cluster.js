@@ -31,7 +31,7 @@ const Cluster = (() => {
     });
     if (on) tile.style.background = heat(busier, 94);
     const flags = el('span', { class: 'flags' });
-    if (!on) flags.append(el('span', { class: `flag ${h.state}` }, h.state === 'OFF' ? 'powered off' : h.state.toLowerCase()));
+    if (!on) flags.append(el('span', { class: `flag ${h.state}` }, h.state === 'OFF' ? 'off' : h.state.toLowerCase()));
     if (on && (h.spot === 'HOT' || h.spot === 'COLD')) flags.append(el('span', { class: `flag ${h.spot}` }, h.spot.toLowerCase()));
     tile.append(
       el('h3', {}, h.id, flags),
