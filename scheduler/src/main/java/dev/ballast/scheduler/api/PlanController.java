@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
+import dev.ballast.scheduler.security.Roles;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.List;
 /** Plan previews and their execution. */
 @Controller("/api/plans")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.VIEWER)
 class PlanController {
     private final PlanService plans;
     private final int defaultTimeLimitSeconds;
@@ -60,6 +63,7 @@ class PlanController {
     }
 
     @Post("/{id}/execute")
+    @Secured(Roles.OPERATOR)
     HttpResponse<PlanView> execute(String id) {
         return HttpResponse.accepted().body(ApiMapper.plan(plans.execute(id)));
     }
