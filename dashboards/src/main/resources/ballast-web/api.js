@@ -42,7 +42,9 @@ const Api = (() => {
     if (!res.ok) {
       let detail = await detailOf(res);
       if (res.status === 401) detail = `${detail || 'unauthorized'} (enter an operator token above)`;
-      if (res.status === 403) detail = `${detail || 'forbidden'} (this token's role may not do that)`;
+      if (res.status === 403) {
+        detail = `${detail || 'forbidden'} (${token() ? "this token's role may not do that" : 'enter an operator token above'})`;
+      }
       throw new ApiError(method, path, res.status, detail);
     }
     const text = await res.text();

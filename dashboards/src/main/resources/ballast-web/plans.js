@@ -82,6 +82,7 @@ const Plans = (() => {
     status.textContent = plan.status;
     status.className = `status ${plan.status}`;
     $('plan-message').textContent = `${plan.goal} · ${plan.migrations} migrations in ${plan.waves} waves`
+      + `${plan.approvedBy ? ` · approved by ${plan.approvedBy}` : ''}${plan.executedBy ? ` · executed by ${plan.executedBy}` : ''}`
       + `${plan.message ? ` · ${plan.message}` : ''}${plan.unresolved.length ? ` · unresolved: ${plan.unresolved.join('; ')}` : ''}`;
     const done = plan.steps.filter((s) => STEP_DONE.has(s.status)).length;
     const total = plan.steps.length;

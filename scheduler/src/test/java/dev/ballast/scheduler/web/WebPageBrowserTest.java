@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web page in a real headless Chromium against the service on a random port, as an operator uses it: the
- * hosts appear, a host's VMs are charted, a consolidation preview shows its steps, and executing it is followed
- * live until every step is done and the emptied hosts show as powered off. The simulated clock is stopped (tick 0s)
+ * hosts appear, a host's VMs are charted, a consolidation preview shows its steps, anonymous and viewer users are
+ * refused when they try to act, the operator approves and executes it (tokens from application-test.yml) and follows
+ * it live until every step is done and the emptied hosts show as powered off. The simulated clock is stopped (tick 0s)
  * so the cluster does not move under the plan, and a simulated second takes a real millisecond so the execution is
  * visible but quick. Screenshots go to target/screenshots.
  */
@@ -76,9 +77,18 @@ class WebPageBrowserTest {
         }
     }
 
+    /** Types a token into the header's field, as a person would; the page keeps it in sessionStorage. */
+    private static void useToken(ChromeDriver browser, String token) {
+        WebElement field = browser.findElement(By.id("token"));
+        field.clear();
+        field.sendKeys(token);
+        browser.findElement(By.id("token-save")).click();
+        assertThat(browser.executeScript("return sessionStorage.getItem('ballast.token');")).isEqualTo(token);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
-    void operatorPreviewsAConsolidationExecutesItAndWatchesItFinish() throws Exception {
+    void operatorPreviewsAConsolidationApprovesExecutesAndWatchesItFinish() throws Exception {
         ChromeDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
         browser.get(pageUrl());
@@ -117,14 +127,14 @@ class WebPageBrowserTest {
         new Select(browser.findElement(By.id("goal"))).selectByValue("CONSOLIDATE");
         WebElement limit = browser.findElement(By.id("time-limit"));
         limit.clear();
-        limit.sendKeys("3");
+        limit.sendKeys("5");
         browser.findElement(By.id("preview")).click();
         wait.until(b -> "RECOMMENDED".equals(b.findElement(By.id("plan-status")).getText()));
         String planId = browser.findElement(By.id("plan-id")).getText();
         Map<String, Object> plan = client.toBlocking().retrieve(HttpRequest.GET("/api/plans/" + planId), JSON);
         assertThat(plan.get("goal")).isEqualTo("CONSOLIDATE");
         List<Map<String, Object>> steps = (List<Map<String, Object>>) plan.get("steps");
-        assertThat(steps).isNotEmpty();
+        assertThat(steps).as("steps of %s", plan).isNotEmpty();
         List<WebElement> rows = browser.findElements(By.cssSelector("#steps tbody tr"));
         assertThat(rows).hasSize(steps.size());
         assertThat(rows.getFirst().findElements(By.tagName("td")).get(3).getText()).isEqualTo(steps.getFirst().get("reason"));
@@ -137,7 +147,25 @@ class WebPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#plans tbody tr[data-plan='" + planId + "']")).getText()).contains("RECOMMENDED");
         chromium.screenshot("03-plan-preview", "plan");
 
-        // Execute, and follow the progress the page shows until the plan is final.
+        // Anonymous and viewer users may look and preview, not act: the page shows the service's refusal.
+        browser.findElement(By.id("execute")).click();
+        // Anonymous users count as viewers on the embedded default: refused, 401 or 403 depending on the service's policy.
+        wait.until(b -> b.findElement(By.id("action-error")).getText().matches(".*execute answered 40[13].*operator token.*"));
+        useToken(browser, "viewer-token");
+        browser.findElement(By.id("execute")).click();
+        wait.until(b -> b.findElement(By.id("action-error")).getText().matches(".*execute answered 403.*this token's role may not do that.*"));
+        browser.findElement(By.id("approve")).click();
+        wait.until(b -> b.findElement(By.id("action-error")).getText().startsWith("POST api/plans/" + planId + "/approve answered 403"));
+        chromium.screenshot("04-viewer-refused", "plan");
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/plans/" + planId), JSON).get("status")).isEqualTo("RECOMMENDED");
+        assertThat(browser.findElement(By.id("plan-status")).getText()).isEqualTo("RECOMMENDED");
+
+        // The operator approves, then executes, and follows the progress the page shows until the plan is final.
+        useToken(browser, "operator-token");
+        browser.findElement(By.id("approve")).click();
+        wait.until(b -> "APPROVED".equals(b.findElement(By.id("plan-status")).getText()));
+        assertThat(browser.findElement(By.id("plan-message")).getText()).contains("approved by test-operator");
+        assertThat(browser.findElement(By.id("action-error")).getText()).isEmpty();
         browser.findElement(By.id("execute")).click();
         Set<String> seen = new LinkedHashSet<>();
         List<Integer> progress = new ArrayList<>();
@@ -148,7 +176,7 @@ class WebPageBrowserTest {
             String done = b.findElement(By.id("progress-text")).getAttribute("data-done");
             progress.add(Integer.parseInt(done));
             if (status.equals("EXECUTING") && Integer.parseInt(done) > 0 && midwayShots.isEmpty()) {
-                midwayShots.add(shoot("04-plan-executing", "plan"));
+                midwayShots.add(shoot("05-plan-executing", "plan"));
             }
             return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
         });
@@ -161,7 +189,12 @@ class WebPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#steps tbody tr")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-status")).isIn("SUCCEEDED", "SKIPPED"));
         assertThat(browser.findElement(By.id("execute")).isEnabled()).isFalse();
-        chromium.screenshot("05-plan-succeeded", "plan");
+        assertThat(browser.findElement(By.id("plan-message")).getText()).contains("executed by test-operator");
+        // The progress came over the plan's server-sent event stream.
+        assertThat((List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/events'));"))
+                .containsExactly(pageUrl() + "api/plans/" + planId + "/events");
+        chromium.screenshot("06-plan-succeeded", "plan");
 
         // The emptied hosts now show as powered off.
         long powerOffs = steps.stream().filter(s -> "POWER_OFF".equals(s.get("type"))).count();
@@ -169,6 +202,6 @@ class WebPageBrowserTest {
         wait.until(b -> b.findElements(By.cssSelector("#hosts .host")).size() == hosts.size());
         assertThat(browser.findElements(By.cssSelector("#hosts .host.OFF"))).hasSize((int) powerOffs);
         assertThat(browser.findElements(By.cssSelector("#hosts .host.OFF .flag.OFF"))).hasSize((int) powerOffs);
-        chromium.screenshot("06-cluster-consolidated");
+        chromium.screenshot("07-cluster-consolidated");
     }
 }
