@@ -5,6 +5,7 @@ import dev.ballast.scheduler.plans.PlanService;
 import dev.ballast.scheduler.plans.PlanViews.PlanSummary;
 import dev.ballast.scheduler.plans.PlanViews.PlanView;
 import dev.ballast.scheduler.security.Roles;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -43,10 +44,11 @@ class PlanController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    PlanView preview(@Body JsonNode body, Authentication who) {
+    PlanView preview(@Body JsonNode body, @Nullable Authentication who) {
         PlanRequest request = PlanRequest.parse(body, defaultTimeLimitSeconds, defaultSpareHosts);
         try {
-            return plans.preview(request.planning(), Duration.ofSeconds(request.timeLimitSeconds()), who.getName()).view();
+            return plans.preview(request.planning(), Duration.ofSeconds(request.timeLimitSeconds()),
+                    who == null ? "anonymous" : who.getName()).view();
         } catch (ContradictoryRulesException e) {
             throw new BadRequestException("rules", e.getMessage());
         } catch (IllegalArgumentException e) {

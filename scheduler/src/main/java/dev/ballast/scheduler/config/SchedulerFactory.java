@@ -75,8 +75,8 @@ class SchedulerFactory {
     }
 
     @Singleton
-    SpotClassifier spotClassifier() {
-        return new SpotClassifier(SpotThresholds.defaults());
+    SpotClassifier spotClassifier(SpotProperties p) {
+        return new SpotClassifier(new SpotThresholds(p.hotCpu(), p.hotMemory(), p.warm(), p.cold(), p.green()));
     }
 
     @Singleton

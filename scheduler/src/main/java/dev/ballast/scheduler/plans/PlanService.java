@@ -151,6 +151,42 @@ public final class PlanService {
         return record;
     }
 
+    /** A plan that only powers hosts on (the morning wake after a nightly consolidation). */
+    public PlanRecord wake(Set<HostId> hosts, String reason, String who) {
+        Demand demand = demandReader.read();
+        ClusterSnapshot cluster = demand.cluster();
+        List<HostId> sorted = hosts.stream().sorted().toList();
+        String id = UUID.randomUUID().toString();
+        List<dev.ballast.actuators.plan.PlanStep> steps = new ArrayList<>();
+        sorted.forEach(h -> steps.add(new dev.ballast.actuators.plan.PowerOn(h, reason)));
+        List<HostLoad> before = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of());
+        List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of(), Set.copyOf(sorted));
+        PlanViews.ScoreView noScore = new PlanViews.ScoreView("n/a", "n/a", true, true, 0, List.of(), List.of());
+        List<PlanViews.HostChange> changes = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            HostLoad b = before.get(i);
+            HostLoad a = after.get(i);
+            changes.add(new PlanViews.HostChange(b.host().id().value(), b.state().name(), a.state().name(), b.vms(), a.vms(),
+                    PlanReports.round(b.utilization().cpu()), PlanReports.round(a.utilization().cpu()),
+                    PlanReports.round(b.utilization().memory()), PlanReports.round(a.utilization().memory())));
+        }
+        PlanRecord record = new PlanRecord(id, Goal.BALANCE, clock.instant(), cluster.takenAt(), new Plan(id, steps),
+                steps.stream().map(x -> 0).toList(),
+                new PlanViews.PlanReport(PlanReports.kpis(placementLoads.kpis(before)), PlanReports.kpis(placementLoads.kpis(after)),
+                        changes, noScore, List.of()), cluster.placement());
+        plans.put(id, record);
+        store.save(record.stored(clock.instant()));
+        return record;
+    }
+
+    public void record(PlanViews.Decision decision) {
+        store.append(decision);
+    }
+
+    public List<PlanViews.Decision> decisions(int newest) {
+        return store.decisions(newest);
+    }
+
     public PlanRecord get(String id) {
         PlanRecord record = plans.get(id);
         if (record == null) {
@@ -328,7 +364,7 @@ public final class PlanService {
         }
     }
 
-    private void audit(String who, String action, String planId, String detail) {
+    public void audit(String who, String action, String planId, String detail) {
         store.append(new AuditEntry(clock.instant(), who, action, planId, detail));
     }
 

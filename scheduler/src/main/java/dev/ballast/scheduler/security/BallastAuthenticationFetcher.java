@@ -9,14 +9,11 @@ import io.micronaut.core.async.publisher.Publishers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads {@code Authorization: Bearer <token>} or {@code Basic <user:password>} against the configured credentials.
- * A request without an Authorization header is an anonymous viewer where that is allowed; a request with a wrong
- * one is never downgraded to anonymous, so it gets 401.
+ * A request with a wrong one is never downgraded to anonymous, so it gets 401.
  */
 @Singleton
 class BallastAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -30,9 +27,8 @@ class BallastAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         Optional<String> header = request.getHeaders().getAuthorization();
         if (header.isEmpty()) {
-            return book.anonymousViewer()
-                    ? Publishers.just(Authentication.build("anonymous", List.of(Roles.VIEWER), Map.of("anonymous", true)))
-                    : Publishers.empty();
+            // Anonymous viewers are let through by AnonymousViewerRule, unauthenticated.
+            return Publishers.empty();
         }
         String value = header.get().trim();
         Optional<Credential> found = Optional.empty();
