@@ -19,8 +19,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +67,11 @@ class WebPageBrowserTest {
         return "http://127.0.0.1:" + server.getPort() + "/";
     }
 
-    private String shoot(String name, String scrollToId) {
-        try {
-            return chromium.screenshot(name, scrollToId).toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** Loads the page with no token left from another test (the tests share one browser). */
+    private void openAnonymously(ChromeDriver browser) {
+        browser.get(pageUrl());
+        browser.executeScript("sessionStorage.clear();");
+        browser.navigate().refresh();
     }
 
     /** Types a token into the header's field, as a person would; the page keeps it in sessionStorage. */
@@ -91,7 +88,7 @@ class WebPageBrowserTest {
     void operatorPreviewsAConsolidationApprovesExecutesAndWatchesItFinish() throws Exception {
         ChromeDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
-        browser.get(pageUrl());
+        openAnonymously(browser);
         wait.until(b -> !b.findElements(By.cssSelector("#hosts .host")).isEmpty());
         Map<String, Object> cluster = client.toBlocking().retrieve(HttpRequest.GET("/api/cluster"), JSON);
         List<Map<String, Object>> hosts = (List<Map<String, Object>>) cluster.get("hosts");
@@ -166,25 +163,24 @@ class WebPageBrowserTest {
         wait.until(b -> "APPROVED".equals(b.findElement(By.id("plan-status")).getText()));
         assertThat(browser.findElement(By.id("plan-message")).getText()).contains("approved by test-operator");
         assertThat(browser.findElement(By.id("action-error")).getText()).isEmpty();
+        // Every status the page renders, however briefly, recorded by the page itself.
+        browser.executeScript("window.statusesShown = [];"
+                + "window.progressShown = [];"
+                + "new MutationObserver(() => window.statusesShown.push(document.getElementById('plan-status').textContent))"
+                + ".observe(document.getElementById('plan-status'), {childList: true, characterData: true, subtree: true});"
+                + "new MutationObserver(() => window.progressShown.push(document.getElementById('progress-text').dataset.done))"
+                + ".observe(document.getElementById('progress-text'), {attributes: true});");
         browser.findElement(By.id("execute")).click();
-        Set<String> seen = new LinkedHashSet<>();
-        List<Integer> progress = new ArrayList<>();
-        List<String> midwayShots = new ArrayList<>();
-        wait.until(b -> {
-            String status = b.findElement(By.id("plan-status")).getText();
-            seen.add(status);
-            String done = b.findElement(By.id("progress-text")).getAttribute("data-done");
-            progress.add(Integer.parseInt(done));
-            if (status.equals("EXECUTING") && Integer.parseInt(done) > 0 && midwayShots.isEmpty()) {
-                midwayShots.add(shoot("05-plan-executing", "plan"));
-            }
-            return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
-        });
+        wait.until(b -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(b.findElement(By.id("plan-status")).getText()));
         assertThat(browser.findElement(By.id("plan-status")).getText())
                 .as("plan message: %s", browser.findElement(By.id("plan-message")).getText()).isEqualTo("SUCCEEDED");
-        assertThat(seen).as("statuses the page showed").contains("EXECUTING");
-        assertThat(progress).as("progress only grows").isSorted();
-        assertThat(progress.getLast()).isEqualTo(steps.size());
+        assertThat((List<String>) browser.executeScript("return window.statusesShown;")).as("statuses the page showed")
+                .contains("EXECUTING").endsWith("SUCCEEDED");
+        // Live progress: the page showed the count of finished steps growing through values between none and all.
+        List<Long> progress = (List<Long>) browser.executeScript("return window.progressShown.map(Number);");
+        assertThat(progress).as("progress shown").isSorted().endsWith((long) steps.size());
+        assertThat(progress.stream().filter(d -> d > 0 && d < steps.size()).distinct().count())
+                .as("progress values between 0 and %d in %s", steps.size(), progress).isGreaterThanOrEqualTo(3);
         assertThat(browser.findElement(By.id("progress-text")).getText()).isEqualTo(steps.size() + " of " + steps.size() + " steps done");
         assertThat(browser.findElements(By.cssSelector("#steps tbody tr")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-status")).isIn("SUCCEEDED", "SKIPPED"));
@@ -194,7 +190,7 @@ class WebPageBrowserTest {
         assertThat((List<String>) browser.executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/events'));"))
                 .containsExactly(pageUrl() + "api/plans/" + planId + "/events");
-        chromium.screenshot("06-plan-succeeded", "plan");
+        chromium.screenshot("05-plan-succeeded", "plan");
 
         // The emptied hosts now show as powered off.
         long powerOffs = steps.stream().filter(s -> "POWER_OFF".equals(s.get("type"))).count();
@@ -202,6 +198,37 @@ class WebPageBrowserTest {
         wait.until(b -> b.findElements(By.cssSelector("#hosts .host")).size() == hosts.size());
         assertThat(browser.findElements(By.cssSelector("#hosts .host.OFF"))).hasSize((int) powerOffs);
         assertThat(browser.findElements(By.cssSelector("#hosts .host.OFF .flag.OFF"))).hasSize((int) powerOffs);
-        chromium.screenshot("07-cluster-consolidated");
+        chromium.screenshot("06-cluster-consolidated");
+    }
+
+    @Test
+    void autopilotModeIsShownAViewerCannotChangeItAndTheOperatorsChangeIsLogged() throws Exception {
+        ChromeDriver browser = chromium.driver();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+        openAnonymously(browser);
+        String mode = (String) client.toBlocking().retrieve(HttpRequest.GET("/api/autopilot"), JSON).get("mode");
+        wait.until(b -> mode.equals(b.findElement(By.id("autopilot-mode")).getText()));
+        String other = mode.equals("OFF") ? "RECOMMEND" : "OFF";
+
+        useToken(browser, "viewer-token");
+        new Select(browser.findElement(By.id("autopilot-select"))).selectByValue(other);
+        browser.findElement(By.id("autopilot-set")).click();
+        wait.until(b -> b.findElement(By.id("autopilot-error")).getText().startsWith("PUT api/autopilot answered 403"));
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/autopilot"), JSON).get("mode")).isEqualTo(mode);
+        assertThat(browser.findElement(By.id("autopilot-mode")).getText()).isEqualTo(mode);
+
+        useToken(browser, "operator-token");
+        browser.findElement(By.id("autopilot-set")).click();
+        wait.until(b -> other.equals(b.findElement(By.id("autopilot-mode")).getText()));
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/autopilot"), JSON).get("mode")).isEqualTo(other);
+        assertThat(browser.findElement(By.id("autopilot-error")).getText()).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#decisions tbody tr")).getText())
+                .contains("mode").contains("test-operator set the autopilot to " + other);
+        assertThat(browser.findElement(By.id("autopilot-settings")).getText()).contains("migrations per hour");
+        chromium.screenshot("07-autopilot", "autopilot");
+
+        new Select(browser.findElement(By.id("autopilot-select"))).selectByValue(mode);
+        browser.findElement(By.id("autopilot-set")).click();
+        wait.until(b -> mode.equals(b.findElement(By.id("autopilot-mode")).getText()));
     }
 }
