@@ -124,7 +124,7 @@ class WebPageBrowserTest {
         new Select(browser.findElement(By.id("goal"))).selectByValue("CONSOLIDATE");
         WebElement limit = browser.findElement(By.id("time-limit"));
         limit.clear();
-        limit.sendKeys("5");
+        limit.sendKeys("10");
         browser.findElement(By.id("preview")).click();
         wait.until(b -> "RECOMMENDED".equals(b.findElement(By.id("plan-status")).getText()));
         String planId = browser.findElement(By.id("plan-id")).getText();
