@@ -50,6 +50,32 @@ public final class DemandForecaster {
 
     /** Empty when the store holds no sample of the VM. */
     public Optional<Forecast> forecastVm(VmId vm) {
+        return history(vm).map(h -> new Forecast(
+                new Resources(cpuEstimator.next(h.cpu().values()), memoryEstimator.next(h.memory().values())),
+                h.cpu().newestAt(), h.samples()));
+    }
+
+    /**
+     * Expected demand for each of the next {@code horizon} intervals (index 0 is the next one), e.g. to wake hosts
+     * before a ramp. Empty when the store holds no sample of the VM.
+     */
+    public Optional<List<Resources>> forecastVmAhead(VmId vm, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1 interval, was " + horizon);
+        }
+        return history(vm).map(h -> {
+            double[] cpu = cpuEstimator.forecast(h.cpu().values(), horizon);
+            double[] memory = memoryEstimator.forecast(h.memory().values(), horizon);
+            List<Resources> out = new java.util.ArrayList<>(horizon);
+            for (int i = 0; i < horizon; i++) {
+                out.add(new Resources(cpu[i], memory[i]));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** The VM's cleaned history, as much as the estimators read. */
+    private Optional<CleanHistory> history(VmId vm) {
         // the estimators read only their lookback: fetch that (and a little for duplicates) rather than the whole
         // window, and the whole window only when cleaning ran out of readings before it had enough
         int needed = Math.max(cpuEstimator.lookback(), memoryEstimator.lookback()) + 8;
@@ -58,12 +84,12 @@ public final class DemandForecaster {
         if (window.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Forecast> forecast = forecast(window, window.size() < request || request == windowSamples);
-        return forecast.isPresent() ? forecast : forecast(store.vmWindow(vm, windowSamples), true);
+        Optional<CleanHistory> history = clean(window, window.size() < request || request == windowSamples);
+        return history.isPresent() ? history : clean(store.vmWindow(vm, windowSamples), true);
     }
 
     /** Empty when the window turns out too short to be sure, and {@code complete} is false. */
-    private Optional<Forecast> forecast(List<UsageSample> window, boolean complete) {
+    private Optional<CleanHistory> clean(List<UsageSample> window, boolean complete) {
         int n = window.size();
         long[] times = new long[n];
         double[] cpu = new double[n];
@@ -81,8 +107,13 @@ public final class DemandForecaster {
             return Optional.empty();
         }
         // usage samples are finite and >= 0 by construction, so neither series can come back empty
-        Resources expected = new Resources(cpuEstimator.next(cpuSeries.values()), memoryEstimator.next(memorySeries.values()));
-        return Optional.of(new Forecast(expected, cpuSeries.newestAt(), Math.max(cpuSeries.values().length, memorySeries.values().length)));
+        return Optional.of(new CleanHistory(cpuSeries, memorySeries));
+    }
+
+    private record CleanHistory(CleanSeries cpu, CleanSeries memory) {
+        int samples() {
+            return Math.max(cpu.values().length, memory.values().length);
+        }
     }
 
     /** The typical spacing of the samples (times in microseconds); 5 minutes when there are too few to tell. */

@@ -104,6 +104,22 @@ class DemandForecasterTest {
     }
 
     @Test
+    void forecastsSeveralIntervalsAhead() {
+        write(0, 1, 100);
+        write(1, 2, 200);
+        write(2, 3, 300);
+        write(3, 4, 400);
+        // Holt on a straight line (+1 core, +100 MiB per interval) continues it: 5, 6, 7 cores
+        var ahead = new DemandForecaster(store, 288, Holt.defaults(), Holt.defaults(), null).forecastVmAhead(vm, 3).orElseThrow();
+        assertThat(ahead).hasSize(3);
+        assertThat(ahead.get(0).cpu()).isCloseTo(5, within(1e-9));
+        assertThat(ahead.get(2).cpu()).isCloseTo(7, within(1e-9));
+        assertThat(ahead.get(2).memoryMib()).isCloseTo(700, within(1e-9));
+        assertThat(new DemandForecaster(store, 288).forecastVmAhead(VmId.of("nobody"), 3)).isEmpty();
+        assertThatThrownBy(() -> new DemandForecaster(store, 288).forecastVmAhead(vm, 0)).hasMessageContaining("horizon");
+    }
+
+    @Test
     void unknownVmHasNoForecast() {
         assertThat(new DemandForecaster(store, 10).forecastVm(VmId.of("nobody"))).isEmpty();
     }
