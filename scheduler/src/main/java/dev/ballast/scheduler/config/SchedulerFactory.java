@@ -1,0 +1,136 @@
+package dev.ballast.scheduler.config;
+
+import dev.ballast.actuators.execution.HypervisorDriver;
+import dev.ballast.actuators.simulation.SimulatedHypervisor;
+import dev.ballast.collectors.metrics.InMemoryMetricStore;
+import dev.ballast.collectors.metrics.MetricStore;
+import dev.ballast.collectors.simulation.SimulatedCluster;
+import dev.ballast.collectors.simulation.SimulatedClusterSpec;
+import dev.ballast.predictors.forecast.DemandForecaster;
+import dev.ballast.predictors.hotspot.SpotClassifier;
+import dev.ballast.predictors.hotspot.SpotThresholds;
+import dev.ballast.scheduler.cluster.ClusterInventory;
+import dev.ballast.scheduler.cluster.DemandReader;
+import dev.ballast.scheduler.cluster.PlacementLoads;
+import dev.ballast.scheduler.planning.PlacementPlanner;
+import dev.ballast.scheduler.planning.PlacementProblemBuilder;
+import dev.ballast.scheduler.planning.PlanningSettings;
+import dev.ballast.scheduler.plans.PlanService;
+import dev.ballast.scheduler.sequencing.MigrationSequencer;
+import dev.ballast.scheduler.sequencing.SequencingLimits;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import dev.ballast.scheduler.plans.JdbcPlanStore;
+import dev.ballast.scheduler.plans.PlanLifecycle;
+import dev.ballast.scheduler.plans.PlanStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Wires the framework-free parts of Ballast into beans. The embedded default is a simulated cluster with in-memory
+ * metrics: the same planner, sequencer and executor run against it as against real hosts.
+ */
+@Factory
+class SchedulerFactory {
+
+    @Singleton
+    MetricStore metricStore() {
+        return new InMemoryMetricStore();
+    }
+
+    @Singleton
+    SimulatedCluster simulatedCluster(SimulationProperties sim, MetricStore store) {
+        SimulatedClusterSpec spec = SimulatedClusterSpec.defaults().withSize(sim.hosts(), sim.vms()).withSeed(sim.seed());
+        SimulatedCluster cluster = SimulatedCluster.generate(spec, store);
+        cluster.record();
+        cluster.advance(sim.warmupIntervals());
+        return cluster;
+    }
+
+    @Singleton
+    ClusterInventory inventory(SimulatedCluster cluster) {
+        return cluster::snapshot;
+    }
+
+    @Singleton
+    HypervisorDriver hypervisorDriver(SimulatedCluster cluster, SimulationProperties sim) {
+        return new SimulatedHypervisor(cluster, sim.migrationMibPerSecond(), sim.realSecondsPerSimulatedSecond());
+    }
+
+    @Singleton
+    PlanningSettings planningSettings(PlanningProperties p) {
+        return new PlanningSettings(p.cpuHotThreshold(), p.vcpuOvercommit(), p.memoryLimit(), p.linkMibPerSecond(),
+                p.minimumImprovement());
+    }
+
+    @Singleton
+    DemandForecaster demandForecaster(MetricStore store, PlanningProperties p) {
+        return new DemandForecaster(store, p.forecastWindow());
+    }
+
+    @Singleton
+    SpotClassifier spotClassifier() {
+        return new SpotClassifier(SpotThresholds.defaults());
+    }
+
+    @Singleton
+    PlacementLoads placementLoads(SpotClassifier classifier) {
+        return new PlacementLoads(classifier);
+    }
+
+    @Singleton
+    DemandReader demandReader(ClusterInventory inventory, MetricStore store, DemandForecaster forecaster) {
+        return new DemandReader(inventory, store, forecaster);
+    }
+
+    @Singleton
+    PlacementPlanner placementPlanner(PlanningSettings settings) {
+        return new PlacementPlanner(settings);
+    }
+
+    @Singleton
+    PlacementProblemBuilder problemBuilder(PlanningSettings settings) {
+        return new PlacementProblemBuilder(settings);
+    }
+
+    @Singleton
+    MigrationSequencer sequencer(PlanningProperties p) {
+        return new MigrationSequencer(new SequencingLimits(p.perHostIncoming(), p.perHostOutgoing(), p.globalMigrations()));
+    }
+
+    @Singleton
+    @Named("plan-executions")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService planExecutions() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ballast-plan-execution");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Singleton
+    PlanStore planStore(StoreProperties store, JsonMapper json) {
+        return new JdbcPlanStore(store.url(), store.username(), store.password(), json);
+    }
+
+    @Singleton
+    PlanLifecycle planLifecycle(PlanningProperties planning) {
+        return new PlanLifecycle(planning.planTtl(), planning.placementTolerance(), planning.migrationCooldown());
+    }
+
+    @Singleton
+    PlanService planService(DemandReader demandReader, PlacementProblemBuilder builder, PlacementPlanner planner,
+                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanStore store,
+                            PlanLifecycle lifecycle, PlanningSettings settings, MeterRegistry meters,
+                            @Named("plan-executions") ExecutorService executions) {
+        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, executions, Clock.systemUTC(),
+                store, lifecycle, settings, meters);
+    }
+}
