@@ -7,7 +7,10 @@ import dev.ballast.collectors.metrics.MetricStore;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,9 +53,38 @@ public final class DemandForecaster {
 
     /** Empty when the store holds no sample of the VM. */
     public Optional<Forecast> forecastVm(VmId vm) {
-        return history(vm).map(h -> new Forecast(
-                new Resources(cpuEstimator.next(h.cpu().values()), memoryEstimator.next(h.memory().values())),
-                h.cpu().newestAt(), h.samples()));
+        return history(vm).map(this::forecast);
+    }
+
+    private Forecast forecast(CleanHistory h) {
+        return new Forecast(new Resources(cpuEstimator.next(h.cpu().values()), memoryEstimator.next(h.memory().values())),
+                h.cpu().newestAt(), h.samples());
+    }
+
+    /** How many samples to fetch: the estimators' lookback and a little for duplicates, at most the window. */
+    private int tailRequest() {
+        return Math.min(windowSamples, Math.max(cpuEstimator.lookback(), memoryEstimator.lookback()) + 8);
+    }
+
+    /**
+     * Forecasts many VMs with one bulk read of the store ({@link MetricStore#vmWindows}: one query on InfluxDB
+     * instead of one per VM). VMs without samples are absent from the result; order follows {@code vms}.
+     */
+    public Map<VmId, Forecast> forecastVms(Collection<VmId> vms) {
+        int request = tailRequest();
+        Map<VmId, List<UsageSample>> windows = store.vmWindows(vms, request);
+        Map<VmId, Forecast> out = new LinkedHashMap<>();
+        for (VmId vm : vms) {
+            List<UsageSample> window = windows.getOrDefault(vm, List.of());
+            if (window.isEmpty()) {
+                continue;
+            }
+            clean(window, window.size() < request || request == windowSamples)
+                    .or(() -> clean(store.vmWindow(vm, windowSamples), true))
+                    .map(this::forecast)
+                    .ifPresent(f -> out.put(vm, f));
+        }
+        return out;
     }
 
     /**
@@ -78,8 +110,7 @@ public final class DemandForecaster {
     private Optional<CleanHistory> history(VmId vm) {
         // the estimators read only their lookback: fetch that (and a little for duplicates) rather than the whole
         // window, and the whole window only when cleaning ran out of readings before it had enough
-        int needed = Math.max(cpuEstimator.lookback(), memoryEstimator.lookback()) + 8;
-        int request = Math.min(windowSamples, needed);
+        int request = tailRequest();
         List<UsageSample> window = store.vmWindow(vm, request);
         if (window.isEmpty()) {
             return Optional.empty();

@@ -120,6 +120,30 @@ class DemandForecasterTest {
     }
 
     @Test
+    void bulkForecastMatchesOneByOne() {
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<VmId> vms = new java.util.ArrayList<>();
+        for (int v = 0; v < 20; v++) {
+            VmId id = VmId.of("bulk-" + v);
+            vms.add(id);
+            int samples = v == 7 ? 0 : 1 + random.nextInt(100);
+            for (int t = 0; t < samples; t++) {
+                // every other VM reads twice per interval, so some need the whole window
+                store.writeVmUsage(id, UsageSample.of(T0.plusSeconds(300L * t), random.nextDouble() * 4, random.nextDouble() * 4096));
+                if (v % 2 == 0) {
+                    store.writeVmUsage(id, UsageSample.of(T0.plusSeconds(300L * t + 20), random.nextDouble() * 4, random.nextDouble() * 4096));
+                }
+            }
+        }
+        DemandForecaster forecaster = new DemandForecaster(store, 288, Holt.defaults(), FastUpSlowDown.paperDefaults(), null);
+        var bulk = forecaster.forecastVms(vms);
+        assertThat(bulk).hasSize(19).doesNotContainKey(VmId.of("bulk-7"));
+        for (VmId id : vms) {
+            assertThat(java.util.Optional.ofNullable(bulk.get(id))).as(id.value()).isEqualTo(forecaster.forecastVm(id));
+        }
+    }
+
+    @Test
     void unknownVmHasNoForecast() {
         assertThat(new DemandForecaster(store, 10).forecastVm(VmId.of("nobody"))).isEmpty();
     }
