@@ -104,6 +104,46 @@ class DemandForecasterTest {
     }
 
     @Test
+    void forecastsSeveralIntervalsAhead() {
+        write(0, 1, 100);
+        write(1, 2, 200);
+        write(2, 3, 300);
+        write(3, 4, 400);
+        // Holt on a straight line (+1 core, +100 MiB per interval) continues it: 5, 6, 7 cores
+        var ahead = new DemandForecaster(store, 288, Holt.defaults(), Holt.defaults(), null).forecastVmAhead(vm, 3).orElseThrow();
+        assertThat(ahead).hasSize(3);
+        assertThat(ahead.get(0).cpu()).isCloseTo(5, within(1e-9));
+        assertThat(ahead.get(2).cpu()).isCloseTo(7, within(1e-9));
+        assertThat(ahead.get(2).memoryMib()).isCloseTo(700, within(1e-9));
+        assertThat(new DemandForecaster(store, 288).forecastVmAhead(VmId.of("nobody"), 3)).isEmpty();
+        assertThatThrownBy(() -> new DemandForecaster(store, 288).forecastVmAhead(vm, 0)).hasMessageContaining("horizon");
+    }
+
+    @Test
+    void bulkForecastMatchesOneByOne() {
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<VmId> vms = new java.util.ArrayList<>();
+        for (int v = 0; v < 20; v++) {
+            VmId id = VmId.of("bulk-" + v);
+            vms.add(id);
+            int samples = v == 7 ? 0 : 1 + random.nextInt(100);
+            for (int t = 0; t < samples; t++) {
+                // every other VM reads twice per interval, so some need the whole window
+                store.writeVmUsage(id, UsageSample.of(T0.plusSeconds(300L * t), random.nextDouble() * 4, random.nextDouble() * 4096));
+                if (v % 2 == 0) {
+                    store.writeVmUsage(id, UsageSample.of(T0.plusSeconds(300L * t + 20), random.nextDouble() * 4, random.nextDouble() * 4096));
+                }
+            }
+        }
+        DemandForecaster forecaster = new DemandForecaster(store, 288, Holt.defaults(), FastUpSlowDown.paperDefaults(), null);
+        var bulk = forecaster.forecastVms(vms);
+        assertThat(bulk).hasSize(19).doesNotContainKey(VmId.of("bulk-7"));
+        for (VmId id : vms) {
+            assertThat(java.util.Optional.ofNullable(bulk.get(id))).as(id.value()).isEqualTo(forecaster.forecastVm(id));
+        }
+    }
+
+    @Test
     void unknownVmHasNoForecast() {
         assertThat(new DemandForecaster(store, 10).forecastVm(VmId.of("nobody"))).isEmpty();
     }
