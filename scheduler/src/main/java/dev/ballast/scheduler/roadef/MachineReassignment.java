@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.domain.solution.cloner.SolutionCloner;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.HardSoftScore;
@@ -24,6 +25,12 @@ public final class MachineReassignment {
     @ValueRangeProvider
     private List<RoadefMachine> machines;
 
+    @ProblemFactCollectionProperty
+    private List<ServiceDependency> dependencies;
+
+    @ProblemFactProperty
+    private CostModel costModel;
+
     @PlanningEntityCollectionProperty
     private List<ProcessAssignment> assignments;
 
@@ -38,12 +45,20 @@ public final class MachineReassignment {
     public static MachineReassignment startingFromOriginal(RoadefInstance instance) {
         List<ProcessAssignment> assignments = new ArrayList<>(instance.processCount());
         for (RoadefProcess process : instance.processes()) {
-            assignments.add(new ProcessAssignment(process, instance.machines().get(instance.originalMachines()[process.index()])));
+            assignments.add(new ProcessAssignment(process, instance.services().get(process.service()),
+                    instance.machines().get(instance.originalMachines()[process.index()])));
         }
         MachineReassignment solution = new MachineReassignment();
         solution.instance = instance;
         solution.machines = instance.machines();
         solution.assignments = assignments;
+        solution.dependencies = new ArrayList<>();
+        for (RoadefService service : instance.services()) {
+            for (int dependency : service.dependencies()) {
+                solution.dependencies.add(new ServiceDependency(service, instance.services().get(dependency)));
+            }
+        }
+        solution.costModel = CostModel.of(instance);
         return solution;
     }
 
@@ -57,6 +72,14 @@ public final class MachineReassignment {
 
     public List<ProcessAssignment> getAssignments() {
         return assignments;
+    }
+
+    public List<ServiceDependency> getDependencies() {
+        return dependencies;
+    }
+
+    public CostModel getCostModel() {
+        return costModel;
     }
 
     public HardSoftScore getScore() {
@@ -82,6 +105,8 @@ public final class MachineReassignment {
             MachineReassignment clone = new MachineReassignment();
             clone.instance = original.instance;
             clone.machines = original.machines;
+            clone.dependencies = original.dependencies;
+            clone.costModel = original.costModel;
             clone.assignments = assignments;
             clone.score = original.score;
             return clone;

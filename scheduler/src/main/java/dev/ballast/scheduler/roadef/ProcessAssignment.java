@@ -4,6 +4,8 @@ import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
+import java.util.List;
+
 /**
  * The planning entity: a process and the machine the plan puts it on. It keeps its original machine so that moves
  * are priced and transient usage is held there (the pattern of Ballast's {@code VmPlacement}).
@@ -13,6 +15,7 @@ public final class ProcessAssignment {
     @PlanningId
     private Integer id;
     private RoadefProcess process;
+    private RoadefService service;
     private RoadefMachine originalMachine;
 
     @PlanningVariable
@@ -22,9 +25,14 @@ public final class ProcessAssignment {
         // for Timefold's cloning
     }
 
-    public ProcessAssignment(RoadefProcess process, RoadefMachine originalMachine) {
+    public ProcessAssignment(RoadefProcess process, RoadefService service, RoadefMachine originalMachine) {
+        if (process.service() != service.index()) {
+            throw new IllegalArgumentException("process " + process.index() + " belongs to service " + process.service()
+                    + ", not " + service.index());
+        }
         this.id = process.index();
         this.process = process;
+        this.service = service;
         this.originalMachine = originalMachine;
         this.machine = originalMachine;
     }
@@ -33,6 +41,7 @@ public final class ProcessAssignment {
         ProcessAssignment copy = new ProcessAssignment();
         copy.id = id;
         copy.process = process;
+        copy.service = service;
         copy.originalMachine = originalMachine;
         copy.machine = machine;
         return copy;
@@ -44,6 +53,10 @@ public final class ProcessAssignment {
 
     public RoadefProcess getProcess() {
         return process;
+    }
+
+    public RoadefService getService() {
+        return service;
     }
 
     public RoadefMachine getOriginalMachine() {
@@ -60,6 +73,20 @@ public final class ProcessAssignment {
 
     public boolean isMoved() {
         return machine != originalMachine;
+    }
+
+    public int location() {
+        return machine.location();
+    }
+
+    public int neighborhood() {
+        return machine.neighborhood();
+    }
+
+    /** Where this process holds resources: its machine and, once moved, its original machine too. */
+    public List<TransientHold> transientHolds() {
+        TransientHold here = new TransientHold(machine, process);
+        return isMoved() ? List.of(here, new TransientHold(originalMachine, process)) : List.of(here);
     }
 
     @Override

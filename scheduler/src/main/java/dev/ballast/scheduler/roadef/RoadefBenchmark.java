@@ -24,7 +24,7 @@ import java.util.Locale;
 public final class RoadefBenchmark {
 
     record Options(Path dataDirectory, List<String> instances, Duration timeLimit, Path outDirectory, long seed,
-                   int lateAcceptanceSize, int acceptedCountLimit) {
+                   int lateAcceptanceSize, int entityTabuSize, int acceptedCountLimit, RoadefSolver.ScoreModel scoreModel) {
     }
 
     public static void main(String[] args) {
@@ -34,7 +34,7 @@ public final class RoadefBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("roadef-benchmark: " + e.getMessage());
             System.err.println("usage: [--data DIR] [--seconds N] [--instances a1_1,b_1,...] [--out DIR] [--seed N]"
-                    + " [--late-acceptance N] [--accepted-count N]");
+                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--score incremental|streams]");
             throw e;
         }
         run(options);
@@ -42,9 +42,12 @@ public final class RoadefBenchmark {
 
     static void run(Options options) {
         RoadefSolver solver = new RoadefSolver(new RoadefSolver.Settings(options.timeLimit(), options.seed(),
-                options.lateAcceptanceSize(), options.acceptedCountLimit(), EnvironmentMode.PHASE_ASSERT));
-        System.out.printf(Locale.ROOT, "ROADEF/EURO 2012 machine reassignment, %d s per instance, %d cores, Java %s%n",
-                options.timeLimit().toSeconds(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+                options.lateAcceptanceSize(), options.entityTabuSize(), options.acceptedCountLimit(), EnvironmentMode.PHASE_ASSERT,
+                options.scoreModel()));
+        System.out.printf(Locale.ROOT, "ROADEF/EURO 2012 machine reassignment, %d s per instance, %s score, late acceptance %d,"
+                        + " entity tabu %d, accepted count limit %d, seed %d, %d cores, Java %s%n",
+                options.timeLimit().toSeconds(), options.scoreModel(), options.lateAcceptanceSize(),
+                options.entityTabuSize(), options.acceptedCountLimit(), options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.println("| instance | initial cost | Ballast cost | best known | score | feasible | moves/s |");
         System.out.println("|---|---|---|---|---|---|---|");
         double scoreSum = 0;
@@ -91,8 +94,10 @@ public final class RoadefBenchmark {
         long seconds = 300;
         Path out = Path.of("target", "roadef-solutions");
         long seed = 0;
-        int lateAcceptance = 400;
-        int acceptedCount = 1;
+        int lateAcceptance = RoadefSolver.DEFAULT_LATE_ACCEPTANCE_SIZE;
+        int acceptedCount = RoadefSolver.DEFAULT_ACCEPTED_COUNT_LIMIT;
+        int entityTabu = 0;
+        RoadefSolver.ScoreModel scoreModel = RoadefSolver.ScoreModel.INCREMENTAL;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -108,8 +113,14 @@ public final class RoadefBenchmark {
                 }
                 case "--out" -> out = Path.of(value);
                 case "--seed" -> seed = Long.parseLong(value);
-                case "--late-acceptance" -> lateAcceptance = (int) positive(flag, value);
+                case "--late-acceptance" -> lateAcceptance = (int) notNegative(flag, value);
+                case "--entity-tabu" -> entityTabu = (int) notNegative(flag, value);
                 case "--accepted-count" -> acceptedCount = (int) positive(flag, value);
+                case "--score" -> scoreModel = switch (value) {
+                    case "incremental" -> RoadefSolver.ScoreModel.INCREMENTAL;
+                    case "streams" -> RoadefSolver.ScoreModel.CONSTRAINT_STREAMS;
+                    default -> throw new IllegalArgumentException("--score must be incremental or streams, was '" + value + "'");
+                };
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
@@ -119,7 +130,11 @@ public final class RoadefBenchmark {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("data directory " + data + " does not exist");
         }
-        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, acceptedCount);
+        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, scoreModel);
+    }
+
+    private static long notNegative(String flag, String value) {
+        return value.equals("0") ? 0 : positive(flag, value);
     }
 
     private static long positive(String flag, String value) {

@@ -27,26 +27,42 @@ public final class RoadefSolver {
      * @param lateAcceptanceSize steps a candidate's score is compared back to
      * @param acceptedCountLimit candidate moves accepted before a step is taken (1: the first accepted one)
      */
-    public record Settings(Duration timeLimit, long randomSeed, int lateAcceptanceSize, int acceptedCountLimit,
-                           EnvironmentMode environmentMode) {
+    public record Settings(Duration timeLimit, long randomSeed, int lateAcceptanceSize, int entityTabuSize,
+                           int acceptedCountLimit, EnvironmentMode environmentMode, ScoreModel scoreModel) {
         public Settings {
             if (timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
             }
-            if (lateAcceptanceSize < 1 || acceptedCountLimit < 1) {
-                throw new IllegalArgumentException("late acceptance size and accepted count limit must be at least 1, were "
-                        + lateAcceptanceSize + " and " + acceptedCountLimit);
+            if (lateAcceptanceSize < 0 || entityTabuSize < 0 || lateAcceptanceSize + entityTabuSize == 0 || acceptedCountLimit < 1) {
+                throw new IllegalArgumentException("need a late acceptance size or an entity tabu size (not negative, not both 0)"
+                        + " and an accepted count limit of at least 1, were " + lateAcceptanceSize + ", " + entityTabuSize
+                        + " and " + acceptedCountLimit);
             }
         }
 
         public static Settings of(Duration timeLimit) {
-            return new Settings(timeLimit, 0, 400, 1, EnvironmentMode.PHASE_ASSERT);
+            return new Settings(timeLimit, 0, DEFAULT_LATE_ACCEPTANCE_SIZE, 0, DEFAULT_ACCEPTED_COUNT_LIMIT,
+                    EnvironmentMode.PHASE_ASSERT, ScoreModel.INCREMENTAL);
         }
 
         public Settings withEnvironmentMode(EnvironmentMode mode) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, acceptedCountLimit, mode);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, mode, scoreModel);
+        }
+
+        public Settings withScoreModel(ScoreModel model) {
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, environmentMode, model);
         }
     }
+
+    /** How the score is computed: the hand-written incremental calculator or the constraint streams. */
+    public enum ScoreModel {
+        INCREMENTAL, CONSTRAINT_STREAMS
+    }
+
+    // Measured on a1_2, a2_2, b_1, b_9 at 10 s (docs/roadef.md): a step takes the best of 500 accepted moves, because
+    // every new best solution is cloned and on 50,000 processes cloning at every step dominated the run.
+    public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 2000;
+    public static final int DEFAULT_ACCEPTED_COUNT_LIMIT = 500;
 
     /** The best solution found; {@code moveEvaluationSpeed} is moves evaluated per second. */
     public record Outcome(int[] machineIndices, HardSoftScore score, long moveEvaluationSpeed, long moveEvaluationCount,
@@ -61,16 +77,35 @@ public final class RoadefSolver {
         this.solverFactory = SolverFactory.create(new SolverConfig()
                 .withSolutionClass(MachineReassignment.class)
                 .withEntityClasses(ProcessAssignment.class)
-                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
-                        .withIncrementalScoreCalculatorClass(MachineReassignmentScoreCalculator.class))
+                .withScoreDirectorFactory(scoreDirector(settings.scoreModel()))
                 .withEnvironmentMode(settings.environmentMode())
                 .withRandomSeed(settings.randomSeed())
                 .withTerminationSpentLimit(settings.timeLimit())
                 .withPhases(new LocalSearchPhaseConfig()
                         .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
                                 new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig())))
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
+                        .withAcceptorConfig(acceptor(settings))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(settings.acceptedCountLimit()))));
+    }
+
+    private static LocalSearchAcceptorConfig acceptor(Settings settings) {
+        LocalSearchAcceptorConfig acceptor = new LocalSearchAcceptorConfig();
+        if (settings.lateAcceptanceSize() > 0) {
+            acceptor.setLateAcceptanceSize(settings.lateAcceptanceSize());
+        }
+        if (settings.entityTabuSize() > 0) {
+            acceptor.setEntityTabuSize(settings.entityTabuSize());
+        }
+        return acceptor;
+    }
+
+    private static ScoreDirectorFactoryConfig scoreDirector(ScoreModel model) {
+        return switch (model) {
+            case INCREMENTAL -> new ScoreDirectorFactoryConfig()
+                    .withIncrementalScoreCalculatorClass(MachineReassignmentScoreCalculator.class);
+            case CONSTRAINT_STREAMS -> new ScoreDirectorFactoryConfig()
+                    .withConstraintProviderClass(MachineReassignmentConstraints.class);
+        };
     }
 
     public Outcome solve(RoadefInstance instance) {

@@ -35,4 +35,20 @@ class RoadefSolverTest {
             assertThat(checked.costs().total()).isLessThan(initial);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a1_1", "a1_3"})
+    void theConstraintStreamsSolveToAFeasibleAssignmentTheCheckerAgreesWith(String name) {
+        RoadefInstance instance = RoadefData.instance(name);
+        RoadefSolver solver = new RoadefSolver(RoadefSolver.Settings.of(Duration.ofSeconds(2))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withScoreModel(RoadefSolver.ScoreModel.CONSTRAINT_STREAMS));
+
+        RoadefSolver.Outcome outcome = solver.solve(instance);
+
+        CheckResult checked = RoadefChecker.check(instance, outcome.machineIndices());
+        assertThat(checked.firstViolations()).isEmpty();
+        assertThat(checked.costs().total()).isEqualTo(-outcome.score().softScore())
+                .isLessThanOrEqualTo(ReferenceCosts.of(name).initialCost());
+    }
 }
