@@ -36,7 +36,8 @@ import java.util.Set;
 /**
  * Ballast's own loop in the benchmark world: collect (each VM's CPU now), forecast (the predictors' default
  * estimator), plan (the Timefold placement model with {@link Goal#CONSOLIDATE}, a short solve per decision),
- * sequence (the migration sequencer) and migrate (the world starts the sequenced moves).
+ * keep the moves that pay ({@link WorthwhileMoves}: emptying hosts, relieving overloaded ones), sequence (the
+ * migration sequencer) and migrate (the world starts the sequenced moves at the decision, as CloudSim does).
  *
  * <p>Mapping to the planning vocabulary: 1000 MIPS count as one core; the planner sees the active hosts plus a
  * few empty ones to switch on (the most power-efficient first). In the CloudSim-compatible model memory is no
@@ -138,7 +139,12 @@ final class BallastPolicy implements ConsolidationPolicy {
         if (!result.feasible()) {
             return List.of();
         }
-        SequencedPlan plan = sequencer.sequence(rooms, loads, current, result.target(), Set.of(), REASONS);
+        Map<VmId, Double> expectedMips = new HashMap<>();
+        loads.forEach(l -> expectedMips.put(l.id(), (double) l.cpu()));
+        Map<HostId, Double> limits = new HashMap<>();
+        rooms.forEach(r -> limits.put(r.id(), (double) r.cpuLimit()));
+        Map<VmId, HostId> target = WorthwhileMoves.filter(current, result.target(), expectedMips, limits);
+        SequencedPlan plan = sequencer.sequence(rooms, loads, current, target, Set.of(), REASONS);
         List<Migration> map = new ArrayList<>();
         for (SequencedStep step : plan.steps()) {
             PlanStep s = step.step();
