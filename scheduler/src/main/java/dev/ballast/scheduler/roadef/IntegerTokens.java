@@ -1,6 +1,7 @@
 package dev.ballast.scheduler.roadef;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -93,7 +94,7 @@ final class IntegerTokens {
     }
 
     private String text(int from, int to) {
-        return new String(bytes, from, Math.min(to, from + 40) - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(bytes, from, Math.min(to, from + 40) - from, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isWhitespace(byte b) {

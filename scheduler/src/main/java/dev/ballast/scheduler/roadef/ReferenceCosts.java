@@ -1,7 +1,7 @@
 package dev.ballast.scheduler.roadef;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SequencedMap;
 
 /**
@@ -44,7 +44,7 @@ public final class ReferenceCosts {
 
     /** Instance names in the challenge's order (A set, then B set). */
     public static SequencedMap<String, Reference> all() {
-        return java.util.Collections.unmodifiableSequencedMap(REFERENCES);
+        return Collections.unmodifiableSequencedMap(REFERENCES);
     }
 
     public static Reference of(String name) {

@@ -24,7 +24,8 @@ import java.util.Locale;
 public final class RoadefBenchmark {
 
     record Options(Path dataDirectory, List<String> instances, Duration timeLimit, Path outDirectory, long seed,
-                   int lateAcceptanceSize, int entityTabuSize, int acceptedCountLimit, RoadefSolver.ScoreModel scoreModel) {
+                   int lateAcceptanceSize, int entityTabuSize, int acceptedCountLimit, double ruinRecreateWeight,
+                   RoadefSolver.ScoreModel scoreModel) {
     }
 
     public static void main(String[] args) {
@@ -34,7 +35,7 @@ public final class RoadefBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("roadef-benchmark: " + e.getMessage());
             System.err.println("usage: [--data DIR] [--seconds N] [--instances a1_1,b_1,...] [--out DIR] [--seed N]"
-                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--score incremental|streams]");
+                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--ruin-recreate WEIGHT] [--score incremental|streams]");
             throw e;
         }
         run(options);
@@ -42,12 +43,13 @@ public final class RoadefBenchmark {
 
     static void run(Options options) {
         RoadefSolver solver = new RoadefSolver(new RoadefSolver.Settings(options.timeLimit(), options.seed(),
-                options.lateAcceptanceSize(), options.entityTabuSize(), options.acceptedCountLimit(), EnvironmentMode.PHASE_ASSERT,
-                options.scoreModel()));
+                options.lateAcceptanceSize(), options.entityTabuSize(), options.acceptedCountLimit(),
+                options.ruinRecreateWeight(), EnvironmentMode.PHASE_ASSERT, options.scoreModel()));
         System.out.printf(Locale.ROOT, "ROADEF/EURO 2012 machine reassignment, %d s per instance, %s score, late acceptance %d,"
-                        + " entity tabu %d, accepted count limit %d, seed %d, %d cores, Java %s%n",
+                        + " entity tabu %d, accepted count limit %d, ruin-and-recreate weight %s, seed %d, %d cores, Java %s%n",
                 options.timeLimit().toSeconds(), options.scoreModel(), options.lateAcceptanceSize(),
-                options.entityTabuSize(), options.acceptedCountLimit(), options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+                options.entityTabuSize(), options.acceptedCountLimit(), options.ruinRecreateWeight(), options.seed(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.println("| instance | initial cost | Ballast cost | best known | score | feasible | moves/s |");
         System.out.println("|---|---|---|---|---|---|---|");
         double scoreSum = 0;
@@ -97,6 +99,7 @@ public final class RoadefBenchmark {
         int lateAcceptance = RoadefSolver.DEFAULT_LATE_ACCEPTANCE_SIZE;
         int acceptedCount = RoadefSolver.DEFAULT_ACCEPTED_COUNT_LIMIT;
         int entityTabu = 0;
+        double ruinRecreate = 0;
         RoadefSolver.ScoreModel scoreModel = RoadefSolver.ScoreModel.INCREMENTAL;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -115,6 +118,7 @@ public final class RoadefBenchmark {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--late-acceptance" -> lateAcceptance = (int) notNegative(flag, value);
                 case "--entity-tabu" -> entityTabu = (int) notNegative(flag, value);
+                case "--ruin-recreate" -> ruinRecreate = Double.parseDouble(value);
                 case "--accepted-count" -> acceptedCount = (int) positive(flag, value);
                 case "--score" -> scoreModel = switch (value) {
                     case "incremental" -> RoadefSolver.ScoreModel.INCREMENTAL;
@@ -130,7 +134,7 @@ public final class RoadefBenchmark {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("data directory " + data + " does not exist");
         }
-        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, scoreModel);
+        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, ruinRecreate, scoreModel);
     }
 
     private static long notNegative(String flag, String value) {

@@ -3,8 +3,10 @@ package dev.ballast.scheduler.roadef;
 import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -15,6 +17,7 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +31,8 @@ public final class RoadefSolver {
      * @param acceptedCountLimit candidate moves accepted before a step is taken (1: the first accepted one)
      */
     public record Settings(Duration timeLimit, long randomSeed, int lateAcceptanceSize, int entityTabuSize,
-                           int acceptedCountLimit, EnvironmentMode environmentMode, ScoreModel scoreModel) {
+                           int acceptedCountLimit, double ruinRecreateWeight, EnvironmentMode environmentMode,
+                           ScoreModel scoreModel) {
         public Settings {
             if (timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
@@ -38,19 +42,22 @@ public final class RoadefSolver {
                         + " and an accepted count limit of at least 1, were " + lateAcceptanceSize + ", " + entityTabuSize
                         + " and " + acceptedCountLimit);
             }
+            if (ruinRecreateWeight < 0) {
+                throw new IllegalArgumentException("ruin-and-recreate weight must not be negative, was " + ruinRecreateWeight);
+            }
         }
 
         public static Settings of(Duration timeLimit) {
-            return new Settings(timeLimit, 0, DEFAULT_LATE_ACCEPTANCE_SIZE, 0, DEFAULT_ACCEPTED_COUNT_LIMIT,
+            return new Settings(timeLimit, 0, DEFAULT_LATE_ACCEPTANCE_SIZE, 0, DEFAULT_ACCEPTED_COUNT_LIMIT, 0,
                     EnvironmentMode.PHASE_ASSERT, ScoreModel.INCREMENTAL);
         }
 
         public Settings withEnvironmentMode(EnvironmentMode mode) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, mode, scoreModel);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, mode, scoreModel);
         }
 
         public Settings withScoreModel(ScoreModel model) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, environmentMode, model);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, environmentMode, model);
         }
     }
 
@@ -82,10 +89,21 @@ public final class RoadefSolver {
                 .withRandomSeed(settings.randomSeed())
                 .withTerminationSpentLimit(settings.timeLimit())
                 .withPhases(new LocalSearchPhaseConfig()
-                        .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
-                                new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig())))
+                        .withMoveSelectorConfig(moves(settings))
                         .withAcceptorConfig(acceptor(settings))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(settings.acceptedCountLimit()))));
+    }
+
+    /** Change and swap moves; optionally ruin-and-recreate (a few processes taken out and put back greedily). */
+    private static UnionMoveSelectorConfig moves(Settings settings) {
+        List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
+                new ChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
+                new SwapMoveSelectorConfig().withFixedProbabilityWeight(1.0)));
+        if (settings.ruinRecreateWeight() > 0) {
+            moves.add(new RuinRecreateMoveSelectorConfig().withMinimumRuinedCount(2).withMaximumRuinedCount(8)
+                    .withFixedProbabilityWeight(settings.ruinRecreateWeight()));
+        }
+        return new UnionMoveSelectorConfig(moves);
     }
 
     private static LocalSearchAcceptorConfig acceptor(Settings settings) {
