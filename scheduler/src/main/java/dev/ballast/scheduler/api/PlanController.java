@@ -48,7 +48,7 @@ class PlanController {
         PlanRequest request = PlanRequest.parse(body, defaultTimeLimitSeconds, defaultSpareHosts);
         try {
             return plans.preview(request.planning(), Duration.ofSeconds(request.timeLimitSeconds()),
-                    who == null ? "anonymous" : who.getName()).view();
+                    who == null ? "anonymous" : who.getName(), request.scenario()).view();
         } catch (ContradictoryRulesException e) {
             throw new BadRequestException("rules", e.getMessage());
         } catch (IllegalArgumentException e) {

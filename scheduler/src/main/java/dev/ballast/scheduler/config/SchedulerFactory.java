@@ -20,6 +20,9 @@ import dev.ballast.scheduler.sequencing.MigrationSequencer;
 import dev.ballast.scheduler.sequencing.SequencingLimits;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import dev.ballast.collectors.influx.InfluxMetricStore;
+import dev.ballast.collectors.influx.InfluxSettings;
 import dev.ballast.scheduler.plans.JdbcPlanStore;
 import dev.ballast.scheduler.plans.PlanLifecycle;
 import dev.ballast.scheduler.plans.PlanStore;
@@ -40,11 +43,23 @@ import java.util.concurrent.Executors;
 class SchedulerFactory {
 
     @Singleton
-    MetricStore metricStore() {
-        return new InMemoryMetricStore();
+    MetricStore metricStore(MetricsProperties p) {
+        return switch (p.store().toLowerCase(java.util.Locale.ROOT)) {
+            case "memory" -> new InMemoryMetricStore();
+            case "influx" -> {
+                InfluxSettings influx = InfluxSettings.of(p.influxUrl()).withDatabase(p.influxDatabase()).withCluster(p.cluster())
+                        .withRetention(InfluxSettings.DEFAULT_RETENTION_POLICY, p.retention());
+                if (p.influxUsername() != null) {
+                    influx = influx.withCredentials(p.influxUsername(), p.influxPassword() == null ? "" : p.influxPassword());
+                }
+                yield new InfluxMetricStore(influx);
+            }
+            default -> throw new IllegalArgumentException("ballast.metrics.store must be memory or influx, was '" + p.store() + "'");
+        };
     }
 
     @Singleton
+    @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     SimulatedCluster simulatedCluster(SimulationProperties sim, MetricStore store) {
         SimulatedClusterSpec spec = SimulatedClusterSpec.defaults().withSize(sim.hosts(), sim.vms()).withSeed(sim.seed());
         SimulatedCluster cluster = SimulatedCluster.generate(spec, store);
@@ -54,11 +69,13 @@ class SchedulerFactory {
     }
 
     @Singleton
+    @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     ClusterInventory inventory(SimulatedCluster cluster) {
         return cluster::snapshot;
     }
 
     @Singleton
+    @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     HypervisorDriver hypervisorDriver(SimulatedCluster cluster, SimulationProperties sim) {
         return new SimulatedHypervisor(cluster, sim.migrationMibPerSecond(), sim.realSecondsPerSimulatedSecond());
     }

@@ -34,6 +34,7 @@ public final class PlanRecord {
     private final List<Integer> waves;
     private final PlanReport report;
     private final Map<VmId, HostId> basis;
+    private final boolean whatIf;
     private final List<StepOutcome> outcomes;
     private PlanStatus status;
     private String message;
@@ -41,7 +42,8 @@ public final class PlanRecord {
     private String executedBy;
 
     PlanRecord(String id, Goal goal, Instant createdAt, Instant observedAt, Plan plan, List<Integer> waves, PlanReport report,
-               Map<VmId, HostId> basis) {
+               Map<VmId, HostId> basis, boolean whatIf) {
+        this.whatIf = whatIf;
         this.id = id;
         this.goal = goal;
         this.createdAt = createdAt;
@@ -76,7 +78,7 @@ public final class PlanRecord {
         Map<VmId, HostId> basis = new LinkedHashMap<>();
         stored.basis().forEach((vm, host) -> basis.put(VmId.of(vm), HostId.of(host)));
         PlanRecord r = new PlanRecord(v.id(), Goal.parse(v.goal()), v.createdAt(), stored.observedAt(), new Plan(v.id(), steps), waves,
-                new PlanReport(v.before(), v.after(), v.hosts(), v.score(), v.unresolved()), basis);
+                new PlanReport(v.before(), v.after(), v.hosts(), v.score(), v.unresolved()), basis, v.whatIf());
         for (StepView s : v.steps()) {
             r.outcomes.set(s.index(), new StepOutcome(s.index(), steps.get(s.index()), StepStatus.valueOf(s.status()), s.message(),
                     s.startedAt(), s.finishedAt()));
@@ -102,6 +104,11 @@ public final class PlanRecord {
 
     public Instant observedAt() {
         return observedAt;
+    }
+
+    /** A preview of a hypothetical cluster: never executable. */
+    public boolean whatIf() {
+        return whatIf;
     }
 
     public Plan plan() {
@@ -152,7 +159,7 @@ public final class PlanRecord {
         }
         int migrations = (int) plan.steps().stream().filter(s -> s instanceof LiveMigrate).count();
         int waveCount = waves.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        return new PlanView(id, goal.name(), status.name(), message, createdAt, approvedBy, executedBy, report.before(),
+        return new PlanView(id, goal.name(), status.name(), message, createdAt, approvedBy, executedBy, whatIf, report.before(),
                 report.after(), migrations, waveCount, steps, report.unresolved(), report.score(), report.hosts());
     }
 

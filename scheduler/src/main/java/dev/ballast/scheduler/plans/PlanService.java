@@ -120,31 +120,59 @@ public final class PlanService {
         return preview(request, timeLimit, who, demand);
     }
 
-    /** Plans for the request on a given observation of the cluster (what-if scenarios build their own). */
+    /** Plans for the request on a given observation of the cluster. */
     public PlanRecord preview(PlanningRequest request, Duration timeLimit, String who, Demand demand) {
+        return preview(request, timeLimit, who, demand, Scenario.NONE);
+    }
+
+    /** A what-if: plans for the request on the observed cluster changed by the scenario; nothing is touched. */
+    public PlanRecord preview(PlanningRequest request, Duration timeLimit, String who, Scenario scenario) {
+        return preview(request, timeLimit, who, demandReader.read(), scenario);
+    }
+
+    private PlanRecord preview(PlanningRequest request, Duration timeLimit, String who, Demand observed, Scenario scenario) {
         Goal goal = request.goal();
+        Demand demand = scenario.apply(observed);
         ClusterSnapshot cluster = demand.cluster();
         Set<VmId> recent = new HashSet<>(request.recentlyMoved());
         recent.addAll(recentlyMoved());
-        PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), request.withRecentlyMoved(recent));
+        Set<HostId> evacuate = new HashSet<>(request.evacuate());
+        evacuate.addAll(scenario.powerOff());
+        PlanningRequest effective = new PlanningRequest(goal, request.weightOverrides(), request.pinned(), evacuate,
+                request.affinityRules(), request.hostRules(), request.budget(), request.allowPowerOn(), request.spareHosts(), recent);
+        Set<VmId> newVms = scenario.newVmIds();
+        PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), effective, newVms);
         List<HostRoom> rooms = rooms(problem);
         List<VmLoad> loads = loads(problem);
         Timer.Sample solving = Timer.start(meters);
         PlacementResult result = planner.solve(problem, timeLimit);
         solving.stop(meters.timer("ballast.solve.time", "goal", goal.name()));
 
-        Set<HostId> powerOff = goal == Goal.CONSOLIDATE ? emptyOnHosts(cluster, result.target(), request.evacuate()) : Set.of();
+        Set<HostId> powerOff = new HashSet<>(scenario.powerOff());
+        if (goal == Goal.CONSOLIDATE) {
+            powerOff.addAll(emptyOnHosts(cluster, result.target(), request.evacuate()));
+        }
         Set<HostId> powerOn = wokenHosts(cluster, result.target());
-        List<HostLoad> before = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of());
+        ClusterSnapshot today = observed.cluster();
+        List<HostLoad> before = placementLoads.loads(today.hosts(), today.vms(), today.placement(), observed.forecast(), Set.of());
         List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), result.target(), demand.forecast(), powerOff, powerOn);
-        SequencedPlan sequence = sequencer.sequence(rooms, loads, cluster.placement(), result.target(), powerOff,
+        if (before.size() != after.size()) {
+            // Added hosts: compare host by host over the larger list, added hosts starting empty.
+            Set<HostId> added = new HashSet<>();
+            scenario.addHosts().forEach(h -> added.add(h.id()));
+            before = placementLoads.loads(cluster.hosts(), today.vms(), today.placement(), observed.forecast(), added);
+        }
+        // New VMs are created where the plan puts them: for sequencing they are there from the start.
+        Map<VmId, HostId> start = new java.util.LinkedHashMap<>(cluster.placement());
+        newVms.forEach(vm -> start.put(vm, result.target().get(vm)));
+        SequencedPlan sequence = sequencer.sequence(rooms, loads, start, result.target(), powerOff,
                 new GoalStepReasons(goal, before, after));
 
         String id = UUID.randomUUID().toString();
         PlanRecord record = new PlanRecord(id, goal, clock.instant(), cluster.takenAt(), new Plan(id, sequence.planSteps()),
                 sequence.steps().stream().map(SequencedStep::wave).toList(),
                 PlanReports.report(placementLoads.kpis(before), placementLoads.kpis(after), before, after, result, sequence),
-                cluster.placement());
+                today.placement(), scenario.hypothetical());
         plans.put(id, record);
         store.save(record.stored(clock.instant()));
         meters.counter("ballast.plans.previewed", "goal", goal.name()).increment();
@@ -173,7 +201,7 @@ public final class PlanService {
         PlanRecord record = new PlanRecord(id, Goal.BALANCE, clock.instant(), cluster.takenAt(), new Plan(id, steps),
                 steps.stream().map(x -> 0).toList(),
                 new PlanViews.PlanReport(PlanReports.kpis(placementLoads.kpis(before)), PlanReports.kpis(placementLoads.kpis(after)),
-                        changes, noScore, List.of()), cluster.placement());
+                        changes, noScore, List.of()), cluster.placement(), false);
         plans.put(id, record);
         store.save(record.stored(clock.instant()));
         return record;
@@ -307,6 +335,10 @@ public final class PlanService {
     }
 
     private static void requirePending(PlanRecord record, String verb) {
+        if (record.whatIf()) {
+            throw new PlanConflictException("plan " + record.id() + " is a what-if preview of a changed cluster (added or removed "
+                    + "hosts or VMs, or scaled demand) and cannot be " + verb);
+        }
         if (!record.status().isPending()) {
             throw new PlanConflictException("plan " + record.id() + " is " + record.status() + "; only a RECOMMENDED or APPROVED plan can be " + verb);
         }

@@ -48,7 +48,7 @@ public final class PlanViews {
 
     @Serdeable
     public record PlanView(String id, String goal, String status, String message, Instant createdAt,
-                           @Nullable String approvedBy, @Nullable String executedBy, Kpis before, Kpis after,
+                           @Nullable String approvedBy, @Nullable String executedBy, boolean whatIf, Kpis before, Kpis after,
                            int migrations, int waves, List<StepView> steps, List<String> unresolved, ScoreView score,
                            List<HostChange> hosts) {
     }
