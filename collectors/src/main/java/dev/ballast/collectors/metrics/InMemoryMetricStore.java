@@ -5,7 +5,6 @@ import dev.ballast.collectors.cluster.UsageSample;
 import dev.ballast.collectors.cluster.VmId;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +83,14 @@ public final class InMemoryMetricStore implements MetricStore {
             if (max <= 0) {
                 return List.of();
             }
-            List<UsageSample> all = new ArrayList<>(samples);
-            return List.copyOf(all.subList(Math.max(0, all.size() - max), all.size()));
+            // Read from the tail: a forecast needs the last few samples, not a copy of the whole series.
+            int n = Math.min(max, samples.size());
+            UsageSample[] window = new UsageSample[n];
+            java.util.Iterator<UsageSample> newestFirst = samples.descendingIterator();
+            for (int i = n - 1; i >= 0; i--) {
+                window[i] = newestFirst.next();
+            }
+            return List.of(window);
         }
     }
 }

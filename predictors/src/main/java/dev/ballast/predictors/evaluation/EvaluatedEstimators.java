@@ -1,5 +1,6 @@
 package dev.ballast.predictors.evaluation;
 
+import dev.ballast.predictors.forecast.DefaultEstimator;
 import dev.ballast.predictors.forecast.Estimator;
 import dev.ballast.predictors.forecast.Ewma;
 import dev.ballast.predictors.forecast.FastUpSlowDown;
@@ -25,6 +26,17 @@ public final class EvaluatedEstimators {
                 LocalRegression.unscaled(), new WindowPercentile(12, 95)), 12, ForecastLoss.slaWeighted());
     }
 
+    /** FUSD around the paper's parameters: alphaUp -0.4, -0.2, 0 (0 = no overshoot) by alphaDown 0.5, 0.7, 0.9. */
+    public static List<Estimator> fusdGrid() {
+        List<Estimator> out = new ArrayList<>();
+        for (double up : new double[] {-0.4, -0.2, 0.0}) {
+            for (double down : new double[] {0.5, 0.7, 0.9}) {
+                out.add(new FastUpSlowDown(up, down));
+            }
+        }
+        return out;
+    }
+
     public static List<Estimator> all() {
         RecentErrorSelector selector = selector();
         List<Estimator> out = new ArrayList<>(List.of(
@@ -32,6 +44,7 @@ public final class EvaluatedEstimators {
                 new Ewma(0.3),
                 new Ewma(0.7),
                 FastUpSlowDown.paperDefaults(),
+                DefaultEstimator.create(),
                 Holt.defaults(),
                 HoltWinters.daily(),
                 LocalRegression.unscaled(),

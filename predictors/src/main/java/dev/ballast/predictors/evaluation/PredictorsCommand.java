@@ -2,6 +2,7 @@ package dev.ballast.predictors.evaluation;
 
 import dev.ballast.collectors.trace.TraceDataDirectory;
 import dev.ballast.collectors.trace.TraceSeries;
+import dev.ballast.predictors.forecast.DefaultEstimator;
 import dev.ballast.predictors.forecast.Estimator;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * The predictors' commands:
  * <pre>
- *   evaluate  [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains] [--horizon 1]
+ *   evaluate  [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains] [--horizon 1] [--estimators standard|fusd-grid]
  *   benchmark [--vms 10000] [--window 288] [--rounds 15]
  * </pre>
  * {@code evaluate} prints the accuracy table of every estimator on the public traces, writes it as CSV and draws
@@ -34,7 +35,7 @@ public final class PredictorsCommand {
             run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: evaluate [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains] [--horizon 1]");
+            System.err.println("usage: evaluate [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains] [--horizon 1] [--estimators standard|fusd-grid]");
             System.err.println("       benchmark [--vms 10000] [--window 288] [--rounds 15]");
             System.exit(2);
         }
@@ -65,7 +66,12 @@ public final class PredictorsCommand {
                 : List.of(TraceSet.values());
 
         int horizon = intOption(options, "horizon", 1);
-        List<Estimator> estimators = EvaluatedEstimators.all();
+        String estimatorSet = options.getOrDefault("estimators", "standard");
+        List<Estimator> estimators = switch (estimatorSet) {
+            case "standard" -> EvaluatedEstimators.all();
+            case "fusd-grid" -> EvaluatedEstimators.fusdGrid();
+            default -> throw new IllegalArgumentException("--estimators must be standard or fusd-grid, was '" + estimatorSet + "'");
+        };
         ForecastEvaluation evaluation = new ForecastEvaluation(estimators, WARMUP_INTERVALS, horizon);
         System.out.printf(Locale.ROOT, "forecasts scored %d interval(s) ahead, after %d intervals of warm-up%n", horizon, WARMUP_INTERVALS);
         List<EvaluationRow> rows = new ArrayList<>();
@@ -94,7 +100,7 @@ public final class PredictorsCommand {
                     byEstimator.computeIfAbsent(estimator.name(), k -> new ArrayList<>()).add(row);
                 });
             }
-            if (horizon == 1) {
+            if (horizon == 1 && estimatorSet.equals("standard")) {
                 plotTypicalVm(plots, set, vms, evaluation);
             }
         }
@@ -105,7 +111,7 @@ public final class PredictorsCommand {
         System.out.println();
         System.out.println(report.markdown());
         System.out.println(report.rankingMarkdown());
-        String suffix = horizon == 1 ? "" : "-h" + horizon;
+        String suffix = (horizon == 1 ? "" : "-h" + horizon) + (estimatorSet.equals("standard") ? "" : "-" + estimatorSet);
         Path csv = out.resolve("forecast-accuracy" + suffix + ".csv");
         report.writeCsv(csv);
         EvaluationPlots.tradeOff(plots.resolve("tradeoff" + suffix + ".png"), byEstimator);
@@ -125,8 +131,8 @@ public final class PredictorsCommand {
             return;
         }
         TraceSeries vm = candidates.get((int) (0.9 * (candidates.size() - 1)));
-        List<String> shown = List.of("last", "fusd(-0.2/0.7)", "holt-winters(0.5,0.01,0.1)", "loess(10)x1.2", "p95(12)",
-                EvaluatedEstimators.selector().name());
+        List<String> shown = List.of("last", "fusd(-0.2/0.7)", DefaultEstimator.create().name(), "holt-winters(0.5,0.01,0.1)",
+                "loess(10)x1.2", "p95(12)", EvaluatedEstimators.selector().name());
         List<Estimator> estimators = evaluation.estimators();
         double[][] all = evaluation.forecasts(vm.cpu());
         List<Estimator> picked = new ArrayList<>();

@@ -21,6 +21,24 @@ class DemandForecasterTest {
         store.writeVmUsage(vm, UsageSample.of(T0.plusSeconds(minute * 300L), cpu, memory));
     }
 
+    private DemandForecaster paperFusd(int window) {
+        return new DemandForecaster(store, window, FastUpSlowDown.paperDefaults(), FastUpSlowDown.paperDefaults(), null);
+    }
+
+    @Test
+    void defaultConstructorUsesTheMeasuredDefault() {
+        write(0, 1, 100);
+        write(1, 2, 200);
+        write(2, 2, 200);
+        write(3, 0.5, 50);
+        // FUSD(0, 0.7): E0 = 1; O1 = 2 > 1, a = 0: E1 = 2; O2 = 2 not above, a = 0.7: E2 = 0.7*2 + 0.3*2 = 2;
+        // O3 = 0.5: E3 = 0.7*2 + 0.3*0.5 = 1.55; memory the same times 100
+        Forecast f = new DemandForecaster(store, 288).forecastVm(vm).orElseThrow();
+        assertThat(DefaultEstimator.create()).isEqualTo(new FastUpSlowDown(0.0, 0.7));
+        assertThat(f.expected().cpu()).isCloseTo(1.55, within(1e-9));
+        assertThat(f.expected().memoryMib()).isCloseTo(155, within(1e-9));
+    }
+
     @Test
     void forecastsCpuAndMemorySeparatelyWithFusd() {
         write(0, 1, 100);
@@ -29,7 +47,7 @@ class DemandForecasterTest {
         write(3, 0.5, 50);
         // cpu: E0 = 1; E1 = -0.2*1 + 1.2*2 = 2.2; E2 = 0.7*2.2 + 0.3*2 = 2.14; E3 = 0.7*2.14 + 0.3*0.5 = 1.648
         // memory is the same series times 100: 164.8
-        Forecast f = new DemandForecaster(store, 288).forecastVm(vm).orElseThrow();
+        Forecast f = paperFusd(288).forecastVm(vm).orElseThrow();
         assertThat(f.expected().cpu()).isCloseTo(1.648, within(1e-9));
         assertThat(f.expected().memoryMib()).isCloseTo(164.8, within(1e-9));
         assertThat(f.samples()).isEqualTo(4);
@@ -43,7 +61,7 @@ class DemandForecasterTest {
         write(2, 2, 200);
         write(3, 0.5, 50);
         // window 3 = [2, 2, 0.5]: E0 = 2; O1 = 2 is not above 2, a = 0.7: E1 = 2; E2 = 0.7*2 + 0.3*0.5 = 1.55
-        Forecast f = new DemandForecaster(store, 3).forecastVm(vm).orElseThrow();
+        Forecast f = paperFusd(3).forecastVm(vm).orElseThrow();
         assertThat(f.expected().cpu()).isCloseTo(1.55, within(1e-9));
         assertThat(f.samples()).isEqualTo(3);
     }
@@ -100,6 +118,46 @@ class DemandForecasterTest {
             double[] cpu = window.stream().mapToDouble(s -> s.used().cpu()).toArray();
             double[] reference = SeriesCleaner.defaults().clean(micros, cpu).values();
             assertThat(f.expected().cpu()).as("run %d", run).isCloseTo(holt.next(reference), within(1e-12));
+        }
+    }
+
+    @Test
+    void forecastsSeveralIntervalsAhead() {
+        write(0, 1, 100);
+        write(1, 2, 200);
+        write(2, 3, 300);
+        write(3, 4, 400);
+        // Holt on a straight line (+1 core, +100 MiB per interval) continues it: 5, 6, 7 cores
+        var ahead = new DemandForecaster(store, 288, Holt.defaults(), Holt.defaults(), null).forecastVmAhead(vm, 3).orElseThrow();
+        assertThat(ahead).hasSize(3);
+        assertThat(ahead.get(0).cpu()).isCloseTo(5, within(1e-9));
+        assertThat(ahead.get(2).cpu()).isCloseTo(7, within(1e-9));
+        assertThat(ahead.get(2).memoryMib()).isCloseTo(700, within(1e-9));
+        assertThat(new DemandForecaster(store, 288).forecastVmAhead(VmId.of("nobody"), 3)).isEmpty();
+        assertThatThrownBy(() -> new DemandForecaster(store, 288).forecastVmAhead(vm, 0)).hasMessageContaining("horizon");
+    }
+
+    @Test
+    void bulkForecastMatchesOneByOne() {
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<VmId> vms = new java.util.ArrayList<>();
+        for (int v = 0; v < 20; v++) {
+            VmId id = VmId.of("bulk-" + v);
+            vms.add(id);
+            int samples = v == 7 ? 0 : 1 + random.nextInt(100);
+            for (int t = 0; t < samples; t++) {
+                // every other VM reads twice per interval, so some need the whole window
+                store.writeVmUsage(id, UsageSample.of(T0.plusSeconds(300L * t), random.nextDouble() * 4, random.nextDouble() * 4096));
+                if (v % 2 == 0) {
+                    store.writeVmUsage(id, UsageSample.of(T0.plusSeconds(300L * t + 20), random.nextDouble() * 4, random.nextDouble() * 4096));
+                }
+            }
+        }
+        DemandForecaster forecaster = new DemandForecaster(store, 288, Holt.defaults(), FastUpSlowDown.paperDefaults(), null);
+        var bulk = forecaster.forecastVms(vms);
+        assertThat(bulk).hasSize(19).doesNotContainKey(VmId.of("bulk-7"));
+        for (VmId id : vms) {
+            assertThat(java.util.Optional.ofNullable(bulk.get(id))).as(id.value()).isEqualTo(forecaster.forecastVm(id));
         }
     }
 

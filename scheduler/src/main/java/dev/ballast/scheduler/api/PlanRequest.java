@@ -1,6 +1,10 @@
 package dev.ballast.scheduler.api;
 
+import dev.ballast.collectors.cluster.Host;
 import dev.ballast.collectors.cluster.HostId;
+import dev.ballast.collectors.cluster.HostState;
+import dev.ballast.collectors.cluster.PowerModel;
+import dev.ballast.collectors.cluster.Resources;
 import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.scheduler.planning.AffinityRule;
 import dev.ballast.scheduler.planning.ConstraintIds;
@@ -9,6 +13,7 @@ import dev.ballast.scheduler.planning.HostRule;
 import dev.ballast.scheduler.planning.MigrationBudget;
 import dev.ballast.scheduler.planning.PlanningRequest;
 import dev.ballast.scheduler.planning.RuleStrength;
+import dev.ballast.scheduler.plans.Scenario;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
@@ -32,10 +37,13 @@ import static dev.ballast.scheduler.api.JsonFields.whole;
  * and {@code spareHosts}. It is read from the JSON tree by hand so that every bad value is answered with the path
  * of its field and what was wrong with it.
  */
-record PlanRequest(PlanningRequest planning, int timeLimitSeconds) {
+record PlanRequest(PlanningRequest planning, Scenario scenario, int timeLimitSeconds) {
     static final int MAX_TIME_LIMIT_SECONDS = 600;
     private static final Set<String> FIELDS = Set.of("goal", "timeLimitSeconds", "weights", "pinned", "evacuate", "rules",
-            "migrationBudget", "allowPowerOn", "spareHosts");
+            "migrationBudget", "allowPowerOn", "spareHosts", "powerOff", "addHosts", "addVms", "removeVms", "demandScale",
+            "vmDemandScale");
+    private static final Set<String> HOST_FIELDS = Set.of("id", "cpu", "memoryMib", "labels", "idleWatts", "maxWatts");
+    private static final Set<String> VM_FIELDS = Set.of("id", "vcpus", "memoryMib", "cpuDemand", "memoryDemandMib");
     private static final Set<String> RULE_FIELDS = Set.of("name", "type", "strength", "vms", "hostLabel");
     private static final Set<String> BUDGET_FIELDS = Set.of("maxMigrations", "maxMemoryMib");
 
@@ -89,7 +97,85 @@ record PlanRequest(PlanningRequest planning, int timeLimitSeconds) {
         boolean allowPowerOn = bool(body, "", "allowPowerOn", true);
         int spareHosts = (int) whole(body, "", "spareHosts", 0, 100, defaultSpareHosts);
         return new PlanRequest(new PlanningRequest(goal, weights, pinned, evacuate, affinity, hostRules, budget, allowPowerOn,
-                spareHosts, Set.of()), seconds);
+                spareHosts, Set.of()), scenario(body), seconds);
+    }
+
+    private static Scenario scenario(JsonNode body) {
+        Set<HostId> powerOff = new LinkedHashSet<>();
+        strings(body, "", "powerOff").forEach(h -> powerOff.add(HostId.of(h)));
+        Set<VmId> remove = new LinkedHashSet<>();
+        strings(body, "", "removeVms").forEach(v -> remove.add(VmId.of(v)));
+        List<Host> hosts = new ArrayList<>();
+        JsonNode addHosts = body.get("addHosts");
+        if (addHosts != null && !addHosts.isNull()) {
+            if (!addHosts.isArray()) {
+                throw new BadRequestException("addHosts", "addHosts must be an array of host specs, was " + JsonFields.show(addHosts));
+            }
+            for (int i = 0; i < addHosts.size(); i++) {
+                String path = "addHosts[" + i + "]";
+                JsonNode h = object(addHosts.get(i), path);
+                onlyKnown(h, path, HOST_FIELDS);
+                double idle = whole(h, path, "idleWatts", 0, 100_000, 120);
+                double max = whole(h, path, "maxWatts", 0, 100_000, 300);
+                Map<String, String> labels = new LinkedHashMap<>();
+                JsonNode l = h.get("labels");
+                if (l != null && !l.isNull()) {
+                    object(l, path + ".labels");
+                    for (var e : l.entries()) {
+                        labels.put(e.getKey(), string(l, path + ".labels", e.getKey()));
+                    }
+                }
+                try {
+                    hosts.add(new Host(HostId.of(string(h, path, "id")), new Resources(whole(h, path, "cpu", 1, 10_000, 0),
+                            whole(h, path, "memoryMib", 1, 1L << 32, 0)), HostState.ON, PowerModel.linear(idle, max), labels));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException(path, path + ": " + e.getMessage());
+                }
+            }
+        }
+        List<Scenario.NewVm> vms = new ArrayList<>();
+        JsonNode addVms = body.get("addVms");
+        if (addVms != null && !addVms.isNull()) {
+            if (!addVms.isArray()) {
+                throw new BadRequestException("addVms", "addVms must be an array of VM specs, was " + JsonFields.show(addVms));
+            }
+            for (int i = 0; i < addVms.size(); i++) {
+                String path = "addVms[" + i + "]";
+                JsonNode v = object(addVms.get(i), path);
+                onlyKnown(v, path, VM_FIELDS);
+                long vcpus = whole(v, path, "vcpus", 1, 1_024, 0);
+                long memory = whole(v, path, "memoryMib", 1, 1L << 32, 0);
+                double cpuDemand = number(v, path, "cpuDemand", 0, vcpus, vcpus);
+                double memoryDemand = number(v, path, "memoryDemandMib", 0, memory, memory);
+                vms.add(new Scenario.NewVm(VmId.of(string(v, path, "id")), new Resources(vcpus, memory), new Resources(cpuDemand, memoryDemand)));
+            }
+        }
+        double scale = number(body, "", "demandScale", 0.01, 100, 1.0);
+        Map<VmId, Double> perVm = new LinkedHashMap<>();
+        JsonNode vmScale = body.get("vmDemandScale");
+        if (vmScale != null && !vmScale.isNull()) {
+            object(vmScale, "vmDemandScale");
+            for (var e : vmScale.entries()) {
+                perVm.put(VmId.of(e.getKey()), number(vmScale, "vmDemandScale", e.getKey(), 0.01, 100, 1.0));
+            }
+        }
+        return new Scenario(powerOff, hosts, vms, remove, scale, perVm);
+    }
+
+    private static double number(JsonNode parent, String path, String key, double min, double max, double fallback) {
+        JsonNode node = parent.get(key);
+        String field = JsonFields.join(path, key);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.getNumberValue().doubleValue())) {
+            throw new BadRequestException(field, field + " must be a number, was " + JsonFields.show(node));
+        }
+        double value = node.getNumberValue().doubleValue();
+        if (value < min || value > max) {
+            throw new BadRequestException(field, field + " must be between " + min + " and " + max + ", was " + JsonFields.show(node));
+        }
+        return value;
     }
 
     private static Map<String, Long> weights(JsonNode node) {

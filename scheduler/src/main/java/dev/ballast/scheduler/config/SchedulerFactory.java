@@ -20,6 +20,15 @@ import dev.ballast.scheduler.sequencing.MigrationSequencer;
 import dev.ballast.scheduler.sequencing.SequencingLimits;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import dev.ballast.collectors.influx.InfluxMetricStore;
+import dev.ballast.collectors.influx.InfluxSettings;
+import dev.ballast.scheduler.plans.JdbcPlanStore;
+import dev.ballast.scheduler.plans.PlanLifecycle;
+import dev.ballast.scheduler.plans.PlanStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -34,11 +43,23 @@ import java.util.concurrent.Executors;
 class SchedulerFactory {
 
     @Singleton
-    MetricStore metricStore() {
-        return new InMemoryMetricStore();
+    MetricStore metricStore(MetricsProperties p) {
+        return switch (p.store().toLowerCase(java.util.Locale.ROOT)) {
+            case "memory" -> new InMemoryMetricStore();
+            case "influx" -> {
+                InfluxSettings influx = InfluxSettings.of(p.influxUrl()).withDatabase(p.influxDatabase()).withCluster(p.cluster())
+                        .withRetention(InfluxSettings.DEFAULT_RETENTION_POLICY, p.retention());
+                if (p.influxUsername() != null) {
+                    influx = influx.withCredentials(p.influxUsername(), p.influxPassword() == null ? "" : p.influxPassword());
+                }
+                yield new InfluxMetricStore(influx);
+            }
+            default -> throw new IllegalArgumentException("ballast.metrics.store must be memory or influx, was '" + p.store() + "'");
+        };
     }
 
     @Singleton
+    @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     SimulatedCluster simulatedCluster(SimulationProperties sim, MetricStore store) {
         SimulatedClusterSpec spec = SimulatedClusterSpec.defaults().withSize(sim.hosts(), sim.vms()).withSeed(sim.seed());
         SimulatedCluster cluster = SimulatedCluster.generate(spec, store);
@@ -48,11 +69,13 @@ class SchedulerFactory {
     }
 
     @Singleton
+    @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     ClusterInventory inventory(SimulatedCluster cluster) {
         return cluster::snapshot;
     }
 
     @Singleton
+    @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     HypervisorDriver hypervisorDriver(SimulatedCluster cluster, SimulationProperties sim) {
         return new SimulatedHypervisor(cluster, sim.migrationMibPerSecond(), sim.realSecondsPerSimulatedSecond());
     }
@@ -69,8 +92,8 @@ class SchedulerFactory {
     }
 
     @Singleton
-    SpotClassifier spotClassifier() {
-        return new SpotClassifier(SpotThresholds.defaults());
+    SpotClassifier spotClassifier(SpotProperties p) {
+        return new SpotClassifier(new SpotThresholds(p.hotCpu(), p.hotMemory(), p.warm(), p.cold(), p.green()));
     }
 
     @Singleton
@@ -99,6 +122,7 @@ class SchedulerFactory {
     }
 
     @Singleton
+    @Named("plan-executions")
     @Bean(preDestroy = "shutdownNow")
     ExecutorService planExecutions() {
         return Executors.newSingleThreadExecutor(r -> {
@@ -109,9 +133,21 @@ class SchedulerFactory {
     }
 
     @Singleton
+    PlanStore planStore(StoreProperties store, JsonMapper json) {
+        return new JdbcPlanStore(store.url(), store.username(), store.password(), json);
+    }
+
+    @Singleton
+    PlanLifecycle planLifecycle(PlanningProperties planning) {
+        return new PlanLifecycle(planning.planTtl(), planning.placementTolerance(), planning.migrationCooldown());
+    }
+
+    @Singleton
     PlanService planService(DemandReader demandReader, PlacementProblemBuilder builder, PlacementPlanner planner,
-                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanningProperties planning) {
-        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, planExecutions(), Clock.systemUTC(),
-                planning.migrationCooldown());
+                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanStore store,
+                            PlanLifecycle lifecycle, PlanningSettings settings, MeterRegistry meters,
+                            @Named("plan-executions") ExecutorService executions) {
+        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, executions, Clock.systemUTC(),
+                store, lifecycle, settings, meters);
     }
 }

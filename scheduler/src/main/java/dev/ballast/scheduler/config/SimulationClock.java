@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /** Moves the simulated cluster's time on by one interval every {@code ballast.simulation.tick} of real time. */
 @Singleton
+@io.micronaut.context.annotation.Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
 class SimulationClock implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SimulationClock.class);
 

@@ -26,11 +26,11 @@ import static dev.ballast.scheduler.planning.ConstraintIds.SOFT_HOST_RULE;
  */
 public enum Goal {
     /** Spread load so no host is a hot spot; power is no concern. */
-    BALANCE(weights(0, 50_000, 5, 2, 1, 1, 2_000, 1_000)),
+    BALANCE(weights(0, 50_000, 5, 2, 1, 1, 20_000, 1_000)),
     /** Pack VMs onto few hosts so the rest can be powered off; balance only breaks ties. */
-    CONSOLIDATE(weights(20, 20_000, 1, 0, 0, 1, 2_000, 1_000)),
+    CONSOLIDATE(weights(20, 20_000, 1, 0, 0, 1, 20_000, 1_000)),
     /** Empty the hosts named in the request (maintenance), spreading their VMs without waking hosts. */
-    EVACUATE(weights(0, 50_000, 1, 0, 0, 5, 500, 1_000));
+    EVACUATE(weights(0, 50_000, 1, 0, 0, 5, 2_000, 1_000));
 
     private final Map<String, Long> softWeights;
 

@@ -18,6 +18,9 @@ final class PlacementHostSums {
         Map<PlanningHost, long[]> sums = new LinkedHashMap<>();
         s.getHosts().forEach(h -> sums.put(h, new long[5]));
         for (VmPlacement p : s.getPlacements()) {
+            if (p.getHost() == null) {
+                continue; // a new VM not placed yet (what-if): it weighs on no host
+            }
             long[] v = sums.get(p.getHost());
             v[0]++;
             v[1] += p.getCpuDemand();

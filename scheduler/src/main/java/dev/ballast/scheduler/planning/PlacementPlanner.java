@@ -50,7 +50,7 @@ public final class PlacementPlanner {
         Map<String, String> current = currentPlacementOf(problem);
         // The problem may come with VMs unassigned for the construction heuristic (see RepairSeed): the score
         // "before" is that of the real current placement, so put them back for the breakdown, then unassign again.
-        List<VmPlacement> unassigned = problem.getPlacements().stream().filter(p -> p.getHost() == null).toList();
+        List<VmPlacement> unassigned = problem.getPlacements().stream().filter(p -> p.getHost() == null && !p.isNew()).toList();
         unassigned.forEach(p -> p.setHost(p.getCurrentHost()));
         Map<String, ScoreBreakdown.Part> before = breakdown.parts(problem);
         HardMediumSoftScore scoreBefore = problem.getScore();

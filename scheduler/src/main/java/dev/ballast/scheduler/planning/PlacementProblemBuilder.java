@@ -38,6 +38,11 @@ public final class PlacementProblemBuilder {
      * @param demand forecast demand per VM; a VM without a forecast is planned at its full allocation (the safe side)
      */
     public PlacementSolution build(ClusterSnapshot cluster, Map<VmId, Resources> demand, PlanningRequest request) {
+        return build(cluster, demand, request, Set.of());
+    }
+
+    /** As above, where {@code newVms} do not exist yet (a what-if): they are placed, not migrated. */
+    public PlacementSolution build(ClusterSnapshot cluster, Map<VmId, Resources> demand, PlanningRequest request, Set<VmId> newVms) {
         new RuleValidator().validate(cluster, request);
         Map<HostId, PlanningHost> hosts = new LinkedHashMap<>();
         for (Host h : cluster.hosts()) {
@@ -54,6 +59,9 @@ public final class PlacementProblemBuilder {
             placements.add(new VmPlacement(vm.id().value(), milli(d.cpu()), milli(vm.size().cpu()),
                     Math.round(vm.size().memoryMib()), Math.round(d.memoryMib()), vm.dirtyRateMibPerSecond(),
                     hosts.get(vm.host()), request.pinned().contains(vm.id()), request.recentlyMoved().contains(vm.id())));
+            if (newVms.contains(vm.id())) {
+                placements.get(placements.size() - 1).markNew();
+            }
         }
         RepairSeed.unassignWhatMustMove(new ArrayList<>(hosts.values()), placements);
         List<PlanningAffinityGroup> groups = request.affinityRules().stream()

@@ -23,14 +23,16 @@ final class RepairSeed {
         placements.forEach(p -> byHost.get(p.getCurrentHost()).add(p));
         for (Map.Entry<PlanningHost, List<VmPlacement>> e : byHost.entrySet()) {
             PlanningHost host = e.getKey();
-            List<VmPlacement> movable = e.getValue().stream().filter(p -> !p.isPinned()).toList();
+            e.getValue().stream().filter(VmPlacement::isNew).forEach(p -> p.setHost(null));
+            List<VmPlacement> movable = e.getValue().stream().filter(p -> !p.isPinned() && !p.isNew()).toList();
             if (!host.isUsable() || host.needsPowerOn()) {
                 movable.forEach(p -> p.setHost(null));
                 continue;
             }
-            long cpu = e.getValue().stream().mapToLong(VmPlacement::getCpuDemand).sum();
-            long memory = e.getValue().stream().mapToLong(VmPlacement::getMemory).sum();
-            long vcpus = e.getValue().stream().mapToLong(VmPlacement::getVcpus).sum();
+            List<VmPlacement> resident = e.getValue().stream().filter(p -> !p.isNew()).toList();
+            long cpu = resident.stream().mapToLong(VmPlacement::getCpuDemand).sum();
+            long memory = resident.stream().mapToLong(VmPlacement::getMemory).sum();
+            long vcpus = resident.stream().mapToLong(VmPlacement::getVcpus).sum();
             List<VmPlacement> largestFirst = new ArrayList<>(movable);
             largestFirst.sort(Comparator.comparingLong((VmPlacement p) -> -(p.getCpuDemand() * host.getMemoryCapacity()
                     + p.getMemory() * host.getCpuCapacity())).thenComparing(VmPlacement::getId));

@@ -101,6 +101,8 @@ final class ScoreBreakdown {
 
     private static List<String> reasons(String id, PlacementSolution s) {
         List<PlacementHostSums.Entry> sums = PlacementHostSums.of(s);
+        // New VMs of a what-if are unplaced while the current placement is scored.
+        List<VmPlacement> placed = s.getPlacements().stream().filter(p -> p.getHost() != null).toList();
         List<Object> found = new ArrayList<>();
         switch (id) {
             case ConstraintIds.CPU_CAPACITY -> sums.stream().filter(e -> e.sums()[1] > e.host().getCpuLimit())
@@ -109,14 +111,14 @@ final class ScoreBreakdown {
                     .forEach(e -> found.add(new CapacityExcess(e.host().getId(), "memory-mib", e.sums()[3], e.host().getMemoryLimit())));
             case ConstraintIds.VCPU_OVERCOMMIT -> sums.stream().filter(e -> e.sums()[2] > e.host().getVcpuLimit())
                     .forEach(e -> found.add(new CapacityExcess(e.host().getId(), "vcpu-millicores", e.sums()[2], e.host().getVcpuLimit())));
-            case ConstraintIds.UNUSABLE_HOST -> s.getPlacements().stream().filter(p -> !p.getHost().isUsable())
+            case ConstraintIds.UNUSABLE_HOST -> placed.stream().filter(p -> !p.getHost().isUsable())
                     .forEach(p -> found.add(new UnusableHostPlacement(p.getId(), p.getHost().getId(),
                             p.getHost().isDraining() ? "being drained" : p.getHost().getState().name())));
             case ConstraintIds.ANTI_AFFINITY, ConstraintIds.SOFT_ANTI_AFFINITY -> {
                 boolean hard = id.equals(ConstraintIds.ANTI_AFFINITY);
                 for (PlanningAffinityGroup g : s.getAffinityGroups()) {
                     if (g.isAnti() && g.isHard() == hard) {
-                        Map<String, Long> perHost = s.getPlacements().stream().filter(g::contains)
+                        Map<String, Long> perHost = placed.stream().filter(g::contains)
                                 .collect(Collectors.groupingBy(p -> p.getHost().getId(), java.util.TreeMap::new, Collectors.counting()));
                         perHost.forEach((host, n) -> {
                             if (n > 1) {
@@ -130,7 +132,7 @@ final class ScoreBreakdown {
                 boolean hard = id.equals(ConstraintIds.AFFINITY);
                 for (PlanningAffinityGroup g : s.getAffinityGroups()) {
                     if (!g.isAnti() && g.isHard() == hard) {
-                        Set<String> hosts = s.getPlacements().stream().filter(g::contains).map(p -> p.getHost().getId())
+                        Set<String> hosts = placed.stream().filter(g::contains).map(p -> p.getHost().getId())
                                 .collect(Collectors.toCollection(java.util.TreeSet::new));
                         if (hosts.size() > 1) {
                             found.add(new RuleBreach(g.name(), "its VMs are spread over " + hosts));
@@ -142,7 +144,7 @@ final class ScoreBreakdown {
                 boolean hard = id.equals(ConstraintIds.HOST_RULE);
                 for (PlanningHostRule r : s.getHostRules()) {
                     if (r.isHard() == hard) {
-                        s.getPlacements().stream().filter(p -> r.appliesTo(p) && r.brokenBy(p.getHost()))
+                        placed.stream().filter(p -> r.appliesTo(p) && r.brokenBy(p.getHost()))
                                 .forEach(p -> found.add(new RuleBreach(r.name(), p.getId() + " on " + p.getHost().getId()
                                         + (r.kind() == HostRule.Kind.MUST ? " lacks " : " has ") + r.labelKey() + "=" + r.labelValue())));
                     }
@@ -170,9 +172,9 @@ final class ScoreBreakdown {
                 }
             }
             case ConstraintIds.MIGRATION_COUNT_BUDGET -> found.add(new OverBudget("migrations",
-                    s.getPlacements().stream().filter(VmPlacement::isMoved).count(), s.getLimits().maxMigrations()));
+                    placed.stream().filter(VmPlacement::isMoved).count(), s.getLimits().maxMigrations()));
             case ConstraintIds.MIGRATION_MEMORY_BUDGET -> found.add(new OverBudget("memory to migrate (MiB)",
-                    s.getPlacements().stream().filter(VmPlacement::isMoved).mapToLong(VmPlacement::getMemory).sum(),
+                    placed.stream().filter(VmPlacement::isMoved).mapToLong(VmPlacement::getMemory).sum(),
                     s.getLimits().maxMigrationMemoryMib()));
             case ConstraintIds.POWER -> sums.stream().filter(e -> e.sums()[0] > 0)
                     .sorted(Comparator.comparingLong(e -> e.sums()[0]))
@@ -188,11 +190,11 @@ final class ScoreBreakdown {
             case ConstraintIds.SKEWNESS -> sums.stream().filter(e -> e.sums()[0] > 0)
                     .sorted(Comparator.comparingDouble(e -> -skewness(e)))
                     .forEach(e -> found.add(new Note(e.host().getId() + " skewness " + Math.round(skewness(e) * 1000) / 1000.0)));
-            case ConstraintIds.MIGRATION_COST -> s.getPlacements().stream().filter(VmPlacement::isMoved)
+            case ConstraintIds.MIGRATION_COST -> placed.stream().filter(VmPlacement::isMoved)
                     .sorted(Comparator.comparingLong(p -> -p.getMemory()))
                     .forEach(p -> found.add(new MigrationPrice(p.getId(), p.getCurrentHost().getId(), p.getHost().getId(),
                             s.getMigrationCostModel().seconds(p.getMemory(), p.getDirtyRateMibPerSecond()))));
-            case ConstraintIds.COOLDOWN -> s.getPlacements().stream().filter(p -> p.isMoved() && p.isRecentlyMoved())
+            case ConstraintIds.COOLDOWN -> placed.stream().filter(p -> p.isMoved() && p.isRecentlyMoved())
                     .forEach(p -> found.add(new Note(p.getId() + " moved within its cooldown and would move again")));
             default -> throw new IllegalStateException("no reasons for constraint " + id);
         }

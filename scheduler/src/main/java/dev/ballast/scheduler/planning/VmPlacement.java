@@ -23,6 +23,7 @@ public final class VmPlacement {
     @PlanningPin
     private boolean pinned;
     private boolean recentlyMoved;
+    private boolean fresh;
 
     @PlanningVariable
     private PlanningHost host;
@@ -87,6 +88,15 @@ public final class VmPlacement {
         return pinned;
     }
 
+    /** Marks a VM that does not exist yet (a what-if): placing it is no migration. */
+    public void markNew() {
+        this.fresh = true;
+    }
+
+    public boolean isNew() {
+        return fresh;
+    }
+
     public boolean isRecentlyMoved() {
         return recentlyMoved;
     }
@@ -100,7 +110,7 @@ public final class VmPlacement {
     }
 
     public boolean isMoved() {
-        return host != null && host != currentHost;
+        return !fresh && host != null && host != currentHost;
     }
 
     @Override

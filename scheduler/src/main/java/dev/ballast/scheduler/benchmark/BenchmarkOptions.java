@@ -1,0 +1,115 @@
+package dev.ballast.scheduler.benchmark;
+
+import dev.ballast.collectors.trace.TraceDataDirectory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param days      PlanetLab days (folder names), empty for all five
+ * @param policies  policies to run, in this order
+ * @param hours     simulated hours from midnight (24 for whole days; 2 for the smoke slice)
+ * @param out       where the CSV, text and PNG files go
+ * @param dataDir   the directory holding {@code planetlab/}
+ * @param solveTime Ballast's solver time per decision
+ * @param cooldown  a move back to the host a VM left within this counts as ping-pong
+ */
+public record BenchmarkOptions(List<String> days, List<PolicyName> policies, double hours, Path out, Path dataDir,
+                               Duration solveTime, Duration cooldown) {
+    public static final String USAGE = """
+            usage: benchmark [--days all|YYYYMMDD,...] [--policies thr-mmt,lr-mmt,skewness,ballast,bound]
+                             [--hours H] [--model cloudsim] [--out DIR] [--solve-ms MS] [--cooldown-s S]
+              The PlanetLab traces are read from -Dballast.data.dir (or BALLAST_DATA_DIR), default ../shared/data
+              next to the repository root.""";
+
+    public static BenchmarkOptions parse(String[] args, Path workingDir) {
+        List<String> days = List.of("20110303");
+        List<PolicyName> policies = List.of(PolicyName.values());
+        double hours = 24;
+        Path out = workingDir.resolve("target/benchmarks");
+        Duration solve = Duration.ofMillis(1000);
+        Duration cooldown = Duration.ofHours(1);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + arg + " needs a value\n" + USAGE);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--days" -> days = value.equals("all") ? List.of() : List.of(value.split(","));
+                case "--policies" -> {
+                    List<PolicyName> list = new ArrayList<>();
+                    for (String p : value.split(",")) {
+                        list.add(PolicyName.parse(p));
+                    }
+                    policies = List.copyOf(list);
+                }
+                case "--hours" -> {
+                    hours = number(arg, value);
+                    if (!(hours >= 1 && hours <= 24)) {
+                        throw new IllegalArgumentException("--hours must be in [1, 24], was " + value);
+                    }
+                }
+                case "--model" -> {
+                    if (!value.equals("cloudsim")) {
+                        throw new IllegalArgumentException("--model '" + value + "' is not available: this version "
+                                + "implements the CloudSim 3.0.3-compatible model only (cloudsim)");
+                    }
+                }
+                case "--out" -> out = workingDir.resolve(value);
+                case "--solve-ms" -> solve = Duration.ofMillis((long) positive(arg, value));
+                case "--cooldown-s" -> cooldown = Duration.ofSeconds((long) positive(arg, value));
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
+            }
+        }
+        return new BenchmarkOptions(days, policies, hours, out, dataDir(workingDir), solve, cooldown);
+    }
+
+    private static double number(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, was '" + value + "'");
+        }
+    }
+
+    private static double positive(String option, String value) {
+        double v = number(option, value);
+        if (!(v > 0)) {
+            throw new IllegalArgumentException(option + " must be > 0, was " + value);
+        }
+        return v;
+    }
+
+    /** {@code ballast.data.dir} / {@code BALLAST_DATA_DIR}, else {@code ../shared/data} beside the repository root. */
+    static Path dataDir(Path workingDir) {
+        String configured = System.getProperty(TraceDataDirectory.PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(TraceDataDirectory.ENVIRONMENT);
+        }
+        Path dir;
+        if (configured != null && !configured.isBlank()) {
+            dir = Path.of(configured);
+        } else {
+            Path root = workingDir.toAbsolutePath();
+            while (root != null && !(Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("scheduler")))) {
+                root = root.getParent();
+            }
+            dir = (root == null ? workingDir.toAbsolutePath() : root).resolve("../shared/data").normalize();
+        }
+        if (!Files.isDirectory(dir.resolve("planetlab"))) {
+            throw new IllegalArgumentException("no trace data at " + dir.toAbsolutePath() + " (expected "
+                    + dir.resolve("planetlab").toAbsolutePath() + "/YYYYMMDD); pass -D" + TraceDataDirectory.PROPERTY
+                    + "=/path/to/data or set " + TraceDataDirectory.ENVIRONMENT);
+        }
+        return dir;
+    }
+}
