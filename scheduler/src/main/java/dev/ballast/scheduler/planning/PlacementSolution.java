@@ -9,6 +9,8 @@ import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
+import dev.ballast.scheduler.planning.solver.HostValueRange;
+
 import java.util.List;
 
 /** The placement problem: hosts (facts), VM placements (entities), the cost model and the goal's weights. */
@@ -53,7 +55,7 @@ public final class PlacementSolution {
         this.limits = limits;
         this.affinityGroups = affinityGroups;
         this.hostRules = hostRules;
-        this.hosts = hosts;
+        this.hosts = HostValueRange.of(hosts);
         this.placements = placements;
         this.migrationCostModel = migrationCostModel;
         this.constraintWeightOverrides = constraintWeightOverrides;

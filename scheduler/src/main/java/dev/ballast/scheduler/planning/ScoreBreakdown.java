@@ -43,26 +43,60 @@ final class ScoreBreakdown {
     /** Each constraint's part of the score, in {@link ConstraintIds#ALL} order; leaves the solution's score set. */
     Map<String, Part> parts(PlacementSolution solution) {
         ConstraintWeightOverrides<HardMediumSoftScore> weights = solution.getConstraintWeightOverrides();
-        Map<String, Part> parts = new LinkedHashMap<>();
+        Map<String, Part> found = new LinkedHashMap<>();
         try {
+            List<String> weighted = new ArrayList<>();
             for (String id : ConstraintIds.ALL) {
                 HardMediumSoftScore weight = weights.getConstraintWeight(id);
                 if (weight == null || weight.equals(ZERO)) {
-                    parts.put(id, new Part(ZERO, 0, List.of()));
-                    continue;
+                    found.put(id, new Part(ZERO, 0, List.of()));
+                } else {
+                    weighted.add(id);
                 }
-                Map<String, HardMediumSoftScore> only = new LinkedHashMap<>();
-                ConstraintIds.ALL.forEach(other -> only.put(other, other.equals(id) ? weight : ZERO));
-                solution.setConstraintWeightOverrides(ConstraintWeightOverrides.of(only));
-                HardMediumSoftScore score = solutionManager.update(solution);
-                List<String> reasons = score.equals(ZERO) ? List.of() : reasons(id, solution);
-                parts.put(id, new Part(score, reasons.size(), reasons.stream().limit(REASONS_PER_CONSTRAINT).toList()));
             }
+            // Every constraint penalizes with non-negative weights, so a group that scores zero has every member at
+            // zero: one score calculation settles all the hard constraints of a feasible plan, and so on. Each
+            // calculation is a full one (seconds at 50,000 VMs), so this halves the breakdown's cost.
+            partsOf(ConstraintIds.HARD.stream().filter(weighted::contains).toList(), solution, weights, found);
+            partsOf(ConstraintIds.MEDIUM.stream().filter(weighted::contains).toList(), solution, weights, found);
+            partsOf(ConstraintIds.SOFT.stream().filter(weighted::contains).toList(), solution, weights, found);
         } finally {
             solution.setConstraintWeightOverrides(weights);
             solutionManager.update(solution);
         }
+        Map<String, Part> parts = new LinkedHashMap<>();
+        ConstraintIds.ALL.forEach(id -> parts.put(id, found.get(id)));
         return parts;
+    }
+
+    /** Scores the group with only its constraints weighted; when non-zero, splits it until each part is known. */
+    private void partsOf(List<String> group, PlacementSolution solution, ConstraintWeightOverrides<HardMediumSoftScore> weights,
+                         Map<String, Part> found) {
+        if (group.isEmpty()) {
+            return;
+        }
+        HardMediumSoftScore score = scoreWithOnly(group, solution, weights);
+        if (score.equals(ZERO)) {
+            group.forEach(id -> found.put(id, new Part(ZERO, 0, List.of())));
+            return;
+        }
+        if (group.size() == 1) {
+            String id = group.getFirst();
+            List<String> reasons = reasons(id, solution);
+            found.put(id, new Part(score, reasons.size(), reasons.stream().limit(REASONS_PER_CONSTRAINT).toList()));
+            return;
+        }
+        int half = group.size() / 2;
+        partsOf(group.subList(0, half), solution, weights, found);
+        partsOf(group.subList(half, group.size()), solution, weights, found);
+    }
+
+    private HardMediumSoftScore scoreWithOnly(List<String> group, PlacementSolution solution,
+                                              ConstraintWeightOverrides<HardMediumSoftScore> weights) {
+        Map<String, HardMediumSoftScore> only = new LinkedHashMap<>();
+        ConstraintIds.ALL.forEach(other -> only.put(other, group.contains(other) ? weights.getConstraintWeight(other) : ZERO));
+        solution.setConstraintWeightOverrides(ConstraintWeightOverrides.of(only));
+        return solutionManager.update(solution);
     }
 
     private static List<String> reasons(String id, PlacementSolution s) {

@@ -11,11 +11,12 @@ final class GoalShape {
     }
 
     static boolean packs(PlacementSolution solution) {
+        return softWeight(solution, ConstraintIds.POWER) > 0;
+    }
+
+    static long softWeight(PlacementSolution solution, String constraintId) {
         ConstraintWeightOverrides<HardMediumSoftScore> weights = solution.getConstraintWeightOverrides();
-        if (weights == null) {
-            return false;
-        }
-        HardMediumSoftScore power = weights.getConstraintWeight(ConstraintIds.POWER);
-        return power != null && power.softScore() > 0;
+        HardMediumSoftScore weight = weights == null ? null : weights.getConstraintWeight(constraintId);
+        return weight == null ? 0 : weight.softScore();
     }
 }

@@ -55,13 +55,16 @@ public final class HostEmptyingPhase implements PhaseCommand<PlacementSolution> 
                 }
                 List<VmPlacement> leaving = new ArrayList<>(loads.vms.get(source));
                 List<Move<PlacementSolution>> changes = new ArrayList<>();
+                List<Move<PlacementSolution>> back = new ArrayList<>();
                 for (int[] step : plan) {
                     changes.add(Moves.change(variable, leaving.get(step[0]), loads.hosts.get(step[1])));
+                    back.add(Moves.change(variable, leaving.get(step[0]), loads.hosts.get(source)));
                 }
-                Move<PlacementSolution> move = Moves.compose(changes);
-                HardMediumSoftScore score = context.executeTemporarilyAndCalculateScore(move);
-                if (score.compareTo(current) > 0) {
-                    context.execute(move);
+                // most tries succeed in the first pass: doing and undoing on failure is cheaper than trying first
+                HardMediumSoftScore score = context.executeAndCalculateScore(Moves.compose(changes));
+                if (score.compareTo(current) <= 0) {
+                    context.execute(Moves.compose(back));
+                } else {
                     current = score;
                     for (int[] step : plan) {
                         VmPlacement p = leaving.get(step[0]);

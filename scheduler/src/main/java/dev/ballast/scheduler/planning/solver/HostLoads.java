@@ -18,6 +18,7 @@ final class HostLoads {
     final long[] cpu;
     final long[] memory;
     final long[] vcpus;
+    final long[] memoryDemand;
     final List<List<VmPlacement>> vms;
     private final Map<PlanningHost, Integer> index = new IdentityHashMap<>();
 
@@ -27,6 +28,7 @@ final class HostLoads {
         cpu = new long[n];
         memory = new long[n];
         vcpus = new long[n];
+        memoryDemand = new long[n];
         vms = new ArrayList<>(n);
         for (int h = 0; h < n; h++) {
             index.put(hosts.get(h), h);
@@ -55,6 +57,20 @@ final class HostLoads {
         return Math.max((double) cpu[h] / host.getCpuLimit(), (double) memory[h] / host.getMemoryLimit());
     }
 
+    /**
+     * How much adding the VM to the host grows the weighted sum of squared utilizations (CPU demand and memory
+     * demand over capacity): for a fixed total, that is how much it grows the imbalance constraints' squared
+     * deviation from the mean, so the host where this is least keeps the cluster most even.
+     */
+    double imbalanceGrowth(int h, VmPlacement p, double cpuWeight, double memoryWeight) {
+        PlanningHost host = hosts.get(h);
+        double xc = (double) cpu[h] / host.getCpuCapacity();
+        double dc = (double) p.getCpuDemand() / host.getCpuCapacity();
+        double xm = (double) memoryDemand[h] / host.getMemoryCapacity();
+        double dm = (double) p.getMemoryDemand() / host.getMemoryCapacity();
+        return cpuWeight * dc * (2 * xc + dc) + memoryWeight * dm * (2 * xm + dm);
+    }
+
     /** A usable host that may receive VMs without being powered on. */
     boolean isOpen(int h) {
         PlanningHost host = hosts.get(h);
@@ -65,6 +81,7 @@ final class HostLoads {
         cpu[h] += p.getCpuDemand();
         memory[h] += p.getMemory();
         vcpus[h] += p.getVcpus();
+        memoryDemand[h] += p.getMemoryDemand();
         vms.get(h).add(p);
     }
 
@@ -72,6 +89,7 @@ final class HostLoads {
         cpu[h] -= p.getCpuDemand();
         memory[h] -= p.getMemory();
         vcpus[h] -= p.getVcpus();
+        memoryDemand[h] -= p.getMemoryDemand();
         vms.get(h).remove(p);
     }
 }
