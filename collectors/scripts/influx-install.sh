@@ -13,8 +13,8 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 2
 fi
 export DEBIAN_FRONTEND=noninteractive
-# The package's postinst calls invoke-rc.d, which says "policy-rc.d denied" without systemd: harmless, we start
-# influxd by hand.
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Other scripts may hold the dpkg lock: wait for it. The package's postinst calls invoke-rc.d, which says
+# "policy-rc.d denied" without systemd: harmless, influxd is started by hand.
+apt-get -o DPkg::Lock::Timeout=600 update -qq
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 command -v influxd >/dev/null || { echo "influx-install.sh: influxd still missing after apt-get" >&2; exit 1; }

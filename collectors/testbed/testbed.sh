@@ -70,11 +70,16 @@ build_guest_image() {
     local work; work=$(mktemp -d); chmod 777 "$work"   # apt-get download runs as _apt
     local package
     package=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
-    [ -n "$package" ] || die "no linux-image package found (apt-get update?)"
+    if [ -z "$package" ]; then   # package lists never fetched on this machine
+      apt-get -o DPkg::Lock::Timeout=600 update -qq
+      package=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
+    fi
+    [ -n "$package" ] || die "no linux-image-amd64 package in the apt lists"
     say "downloading $package for the guest kernel"
     (cd "$work" && apt-get -o DPkg::Lock::Timeout=600 download -qq "$package" \
       && dpkg-deb --fsys-tarfile ./*.deb | tar -x --wildcards './boot/vmlinuz-*')
-    cp "$work"/boot/vmlinuz-* "$TB_CACHE/vmlinuz.tmp" && mv "$TB_CACHE/vmlinuz.tmp" "$TB_CACHE/vmlinuz"
+    # through a private name, so two testbeds filling the cache at once never see half a file
+    cp "$work"/boot/vmlinuz-* "$TB_CACHE/vmlinuz.$$" && mv "$TB_CACHE/vmlinuz.$$" "$TB_CACHE/vmlinuz"
     rm -rf "$work"
   fi
   if [ ! -s "$TB_CACHE/initrd.img" ]; then
@@ -105,8 +110,8 @@ while true; do
 done
 INIT
     chmod +x "$root/init"
-    (cd "$root" && find . | cpio -o -H newc 2>/dev/null | gzip -1) > "$TB_CACHE/initrd.img.tmp"
-    mv "$TB_CACHE/initrd.img.tmp" "$TB_CACHE/initrd.img"
+    (cd "$root" && find . | cpio -o -H newc 2>/dev/null | gzip -1) > "$TB_CACHE/initrd.img.$$"
+    mv "$TB_CACHE/initrd.img.$$" "$TB_CACHE/initrd.img"
     rm -rf "$root"
   fi
   mkdir -p "$TB_DIR/shared"
@@ -254,7 +259,9 @@ cmd_up() {
     if [ "$h" = 1 ]; then
       on_host 1 domcapabilities --virttype qemu >/dev/null
       mkdir -p "$TB_CACHE/qemu-caps"
-      cp "$TB_DIR"/h1/cache/qemu/capabilities/*.xml "$TB_CACHE/qemu-caps/" 2>/dev/null || true
+      for caps in "$TB_DIR"/h1/cache/qemu/capabilities/*.xml; do
+        [ -e "$caps" ] && cp "$caps" "$TB_CACHE/qemu-caps/.$$" && mv "$TB_CACHE/qemu-caps/.$$" "$TB_CACHE/qemu-caps/${caps##*/}"
+      done
     fi
   done
   echo "$TB_HOSTS" > "$TB_DIR/up"

@@ -5,6 +5,7 @@ import dev.ballast.actuators.execution.StepOutcome;
 import dev.ballast.actuators.execution.StepStatus;
 import dev.ballast.actuators.plan.LiveMigrate;
 import dev.ballast.actuators.plan.Plan;
+import dev.ballast.actuators.plan.PowerOff;
 import dev.ballast.actuators.simulation.SimulatedHypervisor;
 import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.Vm;
@@ -84,5 +85,44 @@ class JournalReconcilerTest {
         assertThat(reports.get(0).steps().get(1).status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(reports.get(0).steps().get(1).message()).contains("completed", "runs on " + steps[1].target());
         assertThat(cluster.snapshot().placement()).isEqualTo(before);
+    }
+    @Test
+    void aKillBetweenStepsLeavesTheRestNotStartedAndClosesThePlan() {
+        FileJournal journal = new FileJournal(dir.resolve("journal.log"));
+        LiveMigrate[] steps = crashedDuringSecondOfThree(journal);
+        cluster.completeMigration(steps[1].vm());
+        journal.stepChanged("crashed", StepOutcome.notStarted(1, steps[1]).running(Instant.EPOCH, "")
+                .finish(StepStatus.SUCCEEDED, "ok", Instant.EPOCH.plusSeconds(1)));
+        var before = cluster.snapshot().placement();
+
+        List<ExecutionReport> reports = new JournalReconciler(journal, hypervisor, Clock.systemUTC()).reconcile();
+
+        assertThat(reports.get(0).steps()).extracting(StepOutcome::status)
+                .containsExactly(StepStatus.SUCCEEDED, StepStatus.SUCCEEDED, StepStatus.NOT_STARTED);
+        assertThat(cluster.snapshot().placement()).isEqualTo(before);
+        assertThat(journal.read().get(0).ending()).contains("reconciled");
+    }
+
+    @Test
+    void anInterruptedPowerStepIsJudgedOnTheHostState() {
+        SimulatedCluster cluster = SimulatedCluster.generate(SimulatedClusterSpec.defaults().withSize(6, 2), new InMemoryMetricStore());
+        SimulatedHypervisor hypervisor = new SimulatedHypervisor(cluster, 1024, 0);
+        FileJournal journal = new FileJournal(dir.resolve("journal.log"));
+        HostId empty = cluster.snapshot().hosts().stream().map(h -> h.id())
+                .filter(h -> cluster.snapshot().vmsOn(h).isEmpty()).findFirst().orElseThrow();
+        HostId busy = cluster.snapshot().vms().get(0).host();
+        Plan plan = new Plan("power", List.of(new PowerOff(empty, "night"), new PowerOff(busy, "wrong")));
+        journal.planStarted(plan, Instant.EPOCH);
+        journal.stepChanged("power", StepOutcome.notStarted(0, plan.steps().get(0)).running(Instant.EPOCH, ""));
+        cluster.powerOff(empty);
+        journal.stepChanged("power", StepOutcome.notStarted(0, plan.steps().get(0)).running(Instant.EPOCH, "")
+                .finish(StepStatus.SUCCEEDED, "off", Instant.EPOCH));
+        journal.stepChanged("power", StepOutcome.notStarted(1, plan.steps().get(1)).running(Instant.EPOCH, ""));
+
+        List<ExecutionReport> reports = new JournalReconciler(journal, hypervisor, Clock.systemUTC()).reconcile();
+
+        StepOutcome second = reports.get(0).steps().get(1);
+        assertThat(second.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(second.message()).contains("host " + busy + " is ON, not OFF");
     }
 }

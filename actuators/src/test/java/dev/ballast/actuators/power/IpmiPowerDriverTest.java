@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ class IpmiPowerDriverTest {
     private static final HostId HOST = HostId.of("host-07");
     private static int port;
     private static String pid;
+    @TempDir
+    static Path work;
 
     @BeforeAll
     static void startBmc() {
@@ -29,7 +32,7 @@ class IpmiPowerDriverTest {
                 "skipped: ipmi_sim/ipmitool are missing and installing them (apt-get install openipmi ipmitool) needs root");
         port = Scripts.freeUdpPort();
         Scripts.Result up = Scripts.runOrFail(Map.of("BMC_PORT", Integer.toString(port), "BMC_PASSWORD", "s3cret",
-                "BMC_DIR", System.getProperty("java.io.tmpdir") + "/ballast-bmc-test-" + port), 600, SCRIPT.toString(), "up");
+                "BMC_DIR", work.resolve("bmc").toString()), 600, SCRIPT.toString(), "up");
         pid = up.stdout().strip();
     }
 

@@ -62,6 +62,7 @@ public final class CollectionLoop implements AutoCloseable {
         return failedRounds.get();
     }
 
+    /** Stops the loop and closes the collector (the loop owns it); the store stays open. */
     @Override
     public void close() {
         timer.shutdownNow();

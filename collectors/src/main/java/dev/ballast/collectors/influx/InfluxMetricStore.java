@@ -20,9 +20,12 @@ import org.influxdb.dto.QueryResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +42,8 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
     /** How often an idle, healthy store checks that the server still answers. */
     private static final Duration IDLE_PING = Duration.ofSeconds(5);
     private static final Duration READ_WAITS_FOR_WRITES = Duration.ofSeconds(5);
+    /** From this many VMs on, {@link #vmWindows} reads the whole cluster in one query. */
+    private static final int BULK_READ_THRESHOLD = 50;
     private static final Pattern DROPPED = Pattern.compile("dropped=(\\d+)");
 
     private final InfluxSettings settings;
@@ -150,6 +155,32 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
                 maxSamples, "host " + host);
     }
 
+    /**
+     * Many VMs' windows: one query for the whole cluster when many are asked for (one query per VM costs about 2 ms
+     * on loopback, 20 s for 10,000 VMs), else one query each.
+     */
+    @Override
+    public Map<VmId, List<UsageSample>> vmWindows(Collection<VmId> vms, int maxSamples) {
+        if (maxSamples <= 0 || vms.isEmpty()) {
+            return Map.of();
+        }
+        if (vms.size() < BULK_READ_THRESHOLD) {
+            return MetricStore.super.vmWindows(vms, maxSamples);
+        }
+        Map<String, List<UsageSample>> all = query(
+                schema.allVmWindowsQuery(settings.database(), settings.retentionPolicy(), maxSamples),
+                "the last " + maxSamples + " samples of " + vms.size() + " VMs",
+                result -> UsageSchema.windowsByTag(result, UsageSchema.TAG_VM, maxSamples));
+        Map<VmId, List<UsageSample>> windows = new LinkedHashMap<>();
+        for (VmId vm : vms) {
+            List<UsageSample> window = all.get(vm.value());
+            if (window != null && !window.isEmpty()) {
+                windows.put(vm, window);
+            }
+        }
+        return windows;
+    }
+
     /** Waits until every point written so far is stored (or lost); false when {@code timeout} passed first. */
     public boolean flush(Duration timeout) throws InterruptedException {
         return buffer.awaitEmpty(timeout);
@@ -184,6 +215,11 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
     }
 
     private List<UsageSample> window(Query query, int maxSamples, String what) {
+        return query(query, "the last " + maxSamples + " samples of " + what,
+                result -> UsageSchema.samplesOf(result, maxSamples));
+    }
+
+    private <T> T query(Query query, String what, Function<QueryResult, T> parse) {
         if (health.isUp()) {
             try {
                 buffer.awaitResolved(buffer.accepted(), READ_WAITS_FOR_WRITES);
@@ -200,15 +236,15 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
             if (error != null) {
                 throw InfluxDBException.buildExceptionForErrorState(error);
             }
-            return UsageSchema.samplesOf(result, maxSamples);
+            return parse.apply(result);
         } catch (RuntimeException e) {
             if (e instanceof InfluxDBException.DatabaseNotFoundException) {
                 ready = false;
             } else if (isServerDown(e)) {
                 markDown(describe(e));
             }
-            throw new MetricStoreUnavailableException("InfluxDB at " + settings.url() + " could not give the last "
-                    + maxSamples + " samples of " + what + ": " + describe(e), e);
+            throw new MetricStoreUnavailableException("InfluxDB at " + settings.url() + " could not give " + what
+                    + ": " + describe(e), e);
         }
     }
 

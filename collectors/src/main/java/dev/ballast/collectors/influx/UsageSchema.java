@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,33 +73,73 @@ public final class UsageSchema {
     }
 
     /**
+     * The newest {@code maxSamples} of every VM of the cluster, one result series per VM (InfluxQL applies LIMIT per
+     * GROUP BY group; the series of one VM on several hosts merge within its group).
+     */
+    public Query allVmWindowsQuery(String database, String retentionPolicy, int maxSamples) {
+        String influxQl = "SELECT \"" + FIELD_CPU + "\", \"" + FIELD_MEMORY_MIB + "\" FROM \"" + retentionPolicy
+                + "\".\"" + VM_MEASUREMENT + "\" WHERE \"" + TAG_CLUSTER + "\" = $cluster GROUP BY \"" + TAG_VM
+                + "\" ORDER BY time DESC LIMIT " + maxSamples;
+        return BoundParameterQuery.QueryBuilder.newQuery(influxQl)
+                .forDatabase(database)
+                .bind("cluster", cluster)
+                .create();
+    }
+
+    /** The windows of a grouped query result by the value of {@code tag}, each oldest first. */
+    public static Map<String, List<UsageSample>> windowsByTag(QueryResult result, String tag, int maxSamples) {
+        Map<String, List<UsageSample>> windows = new HashMap<>();
+        for (QueryResult.Result r : result.getResults()) {
+            if (r.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series s : r.getSeries()) {
+                String id = s.getTags() == null ? null : s.getTags().get(tag);
+                if (id == null || id.isEmpty()) {
+                    continue;
+                }
+                windows.computeIfAbsent(id, k -> new ArrayList<>()).addAll(rows(s));
+            }
+        }
+        windows.replaceAll((id, samples) -> newestOldestFirst(samples, maxSamples));
+        return windows;
+    }
+
+    /**
      * The samples of a window query result, oldest first. A VM that changed host has one series per host: their
      * rows merge by time.
      */
     public static List<UsageSample> samplesOf(QueryResult result, int maxSamples) {
         List<UsageSample> samples = new ArrayList<>();
         for (QueryResult.Result r : result.getResults()) {
-            if (r.getSeries() == null) {
-                continue;
-            }
-            for (QueryResult.Series s : r.getSeries()) {
-                List<String> columns = s.getColumns();
-                int time = columns.indexOf("time");
-                int cpu = columns.indexOf(FIELD_CPU);
-                int memory = columns.indexOf(FIELD_MEMORY_MIB);
-                for (List<Object> row : s.getValues()) {
-                    Object c = row.get(cpu);
-                    Object m = row.get(memory);
-                    if (c == null || m == null) {
-                        continue;
-                    }
-                    long micros = ((Number) row.get(time)).longValue();
-                    samples.add(UsageSample.of(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
-                            ((Number) c).doubleValue(), ((Number) m).doubleValue()));
-                }
+            if (r.getSeries() != null) {
+                r.getSeries().forEach(s -> samples.addAll(rows(s)));
             }
         }
-        samples.sort((a, b) -> a.at().compareTo(b.at()));
+        return newestOldestFirst(samples, maxSamples);
+    }
+
+    private static List<UsageSample> rows(QueryResult.Series s) {
+        List<String> columns = s.getColumns();
+        int time = columns.indexOf("time");
+        int cpu = columns.indexOf(FIELD_CPU);
+        int memory = columns.indexOf(FIELD_MEMORY_MIB);
+        List<UsageSample> samples = new ArrayList<>(s.getValues().size());
+        for (List<Object> row : s.getValues()) {
+            Object c = row.get(cpu);
+            Object m = row.get(memory);
+            if (c == null || m == null) {
+                continue;
+            }
+            long micros = ((Number) row.get(time)).longValue();
+            samples.add(UsageSample.of(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
+                    ((Number) c).doubleValue(), ((Number) m).doubleValue()));
+        }
+        return samples;
+    }
+
+    private static List<UsageSample> newestOldestFirst(List<UsageSample> samples, int maxSamples) {
+        samples.sort(Comparator.comparing(UsageSample::at));
         List<UsageSample> window = samples.subList(Math.max(0, samples.size() - maxSamples), samples.size());
         return Collections.unmodifiableList(new ArrayList<>(window));
     }

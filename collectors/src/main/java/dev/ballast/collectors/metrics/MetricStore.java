@@ -4,6 +4,8 @@ import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.UsageSample;
 import dev.ballast.collectors.cluster.VmId;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,4 +46,19 @@ public interface MetricStore {
     List<UsageSample> vmWindow(VmId vm, int maxSamples);
 
     List<UsageSample> hostWindow(HostId host, int maxSamples);
+
+    /**
+     * The windows of many VMs at once, each as {@link #vmWindow} gives it; VMs without samples are left out. Stores
+     * where one read per VM is slow (a database) override this with one query.
+     */
+    default Map<VmId, List<UsageSample>> vmWindows(Collection<VmId> vms, int maxSamples) {
+        Map<VmId, List<UsageSample>> windows = new LinkedHashMap<>();
+        for (VmId vm : vms) {
+            List<UsageSample> window = vmWindow(vm, maxSamples);
+            if (!window.isEmpty()) {
+                windows.put(vm, window);
+            }
+        }
+        return windows;
+    }
 }

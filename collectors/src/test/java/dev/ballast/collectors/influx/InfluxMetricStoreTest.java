@@ -93,6 +93,42 @@ class InfluxMetricStoreTest {
     }
 
     @Test
+    void readsTheWindowsOfManyVmsInOneQueryAsOneByOne() throws Exception {
+        InfluxSettings settings = InfluxSettings.of(server.url()).withDatabase("bulk").withCluster("east");
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        List<VmId> vms = new ArrayList<>();
+        for (int v = 0; v < 60; v++) {
+            vms.add(VmId.of("vm-" + v));
+        }
+        try (InfluxMetricStore east = new InfluxMetricStore(settings);
+             InfluxMetricStore west = new InfluxMetricStore(settings.withCluster("west"))) {
+            for (int i = 0; i < 20; i++) {
+                Instant at = t0.plusSeconds(60L * i);
+                Map<VmId, UsageSample> interval = new LinkedHashMap<>();
+                Map<VmId, HostId> placement = new HashMap<>();
+                for (int v = 0; v < vms.size(); v++) {
+                    interval.put(vms.get(v), UsageSample.of(at, v + i / 100.0, 100 * v + i));
+                    // vm-0 migrates half-way: its window spans two host series
+                    placement.put(vms.get(v), HostId.of(v == 0 && i >= 10 ? "host-b" : "host-a"));
+                }
+                east.writeAll(interval, placement, Map.of());
+                // another cluster in the same database, with the same VM names
+                west.writeAll(Map.of(vms.get(1), UsageSample.of(at.plusMillis(1), 99, 99)), Map.of());
+            }
+            assertThat(west.flush(Duration.ofSeconds(10))).isTrue();
+            List<VmId> asked = new ArrayList<>(vms);
+            asked.add(VmId.of("never-written"));
+            Map<VmId, List<UsageSample>> windows = east.vmWindows(asked, 15);
+            assertThat(windows).hasSize(60).doesNotContainKey(VmId.of("never-written"));
+            for (VmId vm : vms) {
+                assertThat(windows.get(vm)).hasSize(15).containsExactlyElementsOf(east.vmWindow(vm, 15));
+            }
+            assertThat(windows.get(VmId.of("vm-0")).getLast()).isEqualTo(UsageSample.of(t0.plusSeconds(60L * 19), 0.19, 19));
+            assertThat(windows.get(VmId.of("vm-1"))).allSatisfy(s -> assertThat(s.used().cpu()).isLessThan(2));
+        }
+    }
+
+    @Test
     void survivesInfluxDbGoingDownBuffersCountsDropsExactlyAndResumes() throws Exception {
         int capacity = 500;
         InfluxSettings settings = InfluxSettings.of(server.url()).withDatabase("outage")

@@ -1,13 +1,12 @@
 package dev.ballast.collectors.influx;
 
+import dev.ballast.collectors.testing.ProjectScript;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * A real influxd for a test, started and stopped by the project's own scripts (collectors/scripts) on loopback,
  * with its data in a temporary directory. Restarting keeps the data and the port.
  */
-final class InfluxServer implements AutoCloseable {
+public final class InfluxServer implements AutoCloseable {
     private static final Pattern STARTED = Pattern.compile("pid=(\\d+) port=(\\d+)");
 
     private final Path dir;
@@ -27,9 +26,9 @@ final class InfluxServer implements AutoCloseable {
     }
 
     /** Starts a server, or skips the calling test with the reason when influxd can neither be found nor installed. */
-    static InfluxServer start() throws IOException, InterruptedException {
+    public static InfluxServer start() throws IOException, InterruptedException {
         InfluxServer server = new InfluxServer(Files.createTempDirectory("ballast-influx-"));
-        Result install = run(List.of(script("influx-install.sh").toString()));
+        Result install = run(List.of("influx-install.sh"));
         Assumptions.assumeTrue(install.rc == 0,
                 () -> "InfluxDB is not installed and could not be installed (run collectors/scripts/influx-install.sh"
                         + " as root): " + install.output);
@@ -37,8 +36,8 @@ final class InfluxServer implements AutoCloseable {
         return server;
     }
 
-    void startAgain() throws IOException, InterruptedException {
-        Result r = run(List.of(script("influx-start.sh").toString(), dir.toString()));
+    public void startAgain() throws IOException, InterruptedException {
+        Result r = run(List.of("influx-start.sh", dir.toString()));
         Matcher m = STARTED.matcher(r.output);
         if (r.rc != 0 || !m.find()) {
             throw new IllegalStateException("influx-start.sh " + dir + " failed (rc " + r.rc + "): " + r.output);
@@ -47,8 +46,8 @@ final class InfluxServer implements AutoCloseable {
         port = Integer.parseInt(m.group(2));
     }
 
-    void stop() throws IOException, InterruptedException {
-        Result r = run(List.of(script("influx-stop.sh").toString(), dir.toString()));
+    public void stop() throws IOException, InterruptedException {
+        Result r = run(List.of("influx-stop.sh", dir.toString()));
         if (r.rc != 0) {
             throw new IllegalStateException("influx-stop.sh " + dir + " failed (rc " + r.rc + "): " + r.output);
         }
@@ -57,41 +56,25 @@ final class InfluxServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return pid;
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(List.of(script("influx-stop.sh").toString(), dir.toString(), "--purge"));
-    }
-
-    static Path script(String name) {
-        Path p = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "scripts", name);
-        if (!Files.isExecutable(p)) {
-            p = Path.of(System.getProperty("user.dir"), "collectors", "scripts", name);
-        }
-        if (!Files.isExecutable(p)) {
-            throw new IllegalStateException("script " + name + " not found under " + System.getProperty("user.dir"));
-        }
-        return p;
+        run(List.of("influx-stop.sh", dir.toString(), "--purge"));
     }
 
     private record Result(int rc, String output) {
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, out + "\n(timed out)");
-        }
-        return new Result(p.exitValue(), out.strip());
+        ProjectScript.Result r = ProjectScript.run(command.getFirst(),
+                command.subList(1, command.size()).toArray(String[]::new));
+        return new Result(r.rc(), r.output());
     }
 }

@@ -82,6 +82,31 @@ public final class InfluxWriteBenchmark {
                         intervals, vms + hosts, points / total, sorted.get(sorted.size() / 2),
                         sorted.get(sorted.size() - 1), 100 * sorted.get(sorted.size() / 2) / 10.0);
                 System.out.println("store: " + stats + ", health " + store.health().status());
+
+                // the reads the predictors make: one window per VM
+                int reads = Math.min(vms, Integer.getInteger("benchmark.reads", 2_000));
+                int window = 12;
+                long r0 = System.nanoTime();
+                for (int v = 0; v < reads; v++) {
+                    if (store.vmWindow(vmIds.get(v), window).size() != window) {
+                        throw new IllegalStateException("window of " + vmIds.get(v) + " is short");
+                    }
+                }
+                double readSeconds = (System.nanoTime() - r0) / 1e9;
+                System.out.printf(Locale.ROOT, "reads: %d windows of %d samples, one query each: %.2f ms per window"
+                                + " (%.1f s for all %d VMs)%n", reads, window, 1000 * readSeconds / reads,
+                        readSeconds / reads * vms, vms);
+                List<Double> bulk = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    long b0 = System.nanoTime();
+                    int got = store.vmWindows(vmIds, window).size();
+                    bulk.add((System.nanoTime() - b0) / 1e9);
+                    if (got != vms) {
+                        throw new IllegalStateException("vmWindows gave " + got + " of " + vms + " VMs");
+                    }
+                }
+                System.out.printf(Locale.ROOT, "reads: the windows of all %d VMs (%d samples each) in one query: "
+                        + "%.2f s (best of 3; %s)%n", vms, window, bulk.stream().min(Double::compare).orElseThrow(), bulk);
             }
         }
     }

@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +20,12 @@ final class EvaluationPlots {
     static {
         System.setProperty("java.awt.headless", "true");
     }
+
+    /** Distinct colours (Tableau 10): XChart's default palette repeats within seven series. */
+    private static final Color[] PALETTE = {
+            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+            new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
+            new Color(0x393b79), new Color(0x637939)};
 
     private EvaluationPlots() {
     }
@@ -39,6 +46,7 @@ final class EvaluationPlots {
         XYSeries a = chart.addSeries("actual", x, actual);
         a.setMarker(SeriesMarkers.NONE);
         a.setLineWidth(2.5f);
+        a.setLineColor(Color.BLACK);
         for (int e = 0; e < estimators.size(); e++) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -47,6 +55,7 @@ final class EvaluationPlots {
             XYSeries s = chart.addSeries(estimators.get(e).name(), x, y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineWidth(1f);
+            s.setLineColor(PALETTE[e % PALETTE.length]);
         }
         save(chart, file);
     }
@@ -59,11 +68,13 @@ final class EvaluationPlots {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        rowsByEstimator.forEach((estimator, rows) -> {
-            double[] x = rows.stream().mapToDouble(r -> 100 * r.metrics().underPredictionRate()).toArray();
-            double[] y = rows.stream().mapToDouble(r -> 100 * r.metrics().meanOverProvisioning()).toArray();
-            chart.addSeries(estimator, x, y);
-        });
+        int k = 0;
+        for (Map.Entry<String, List<EvaluationRow>> entry : rowsByEstimator.entrySet()) {
+            double[] x = entry.getValue().stream().mapToDouble(r -> 100 * r.metrics().underPredictionRate()).toArray();
+            double[] y = entry.getValue().stream().mapToDouble(r -> 100 * r.metrics().meanOverProvisioning()).toArray();
+            XYSeries s = chart.addSeries(entry.getKey(), x, y);
+            s.setMarkerColor(PALETTE[k++ % PALETTE.length]);
+        }
         save(chart, file);
     }
 

@@ -7,6 +7,8 @@ import dev.ballast.predictors.forecast.DefaultEstimator;
 import dev.ballast.predictors.forecast.DemandForecaster;
 import dev.ballast.predictors.forecast.Estimator;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,14 +42,15 @@ final class ForecastSpeedBenchmark {
             cpu[v] = synthetic(random, window);
             memory[v] = synthetic(random, window);
         }
-        System.out.printf(Locale.ROOT, "forecasting %,d VMs (CPU and memory) from %d-sample windows, %d cores available%n%n",
-                vms, window, Runtime.getRuntime().availableProcessors());
-        System.out.println("| estimator | 1 thread: median ms | worst ms | all cores: median ms | worst ms |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "forecasting %,d VMs (CPU and memory) from %d-sample windows, %d cores available, "
+                        + "system load average %.1f at start%n%n", vms, window, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| per control step | 1 thread: median wall ms | worst wall ms | median CPU ms | all cores: median wall ms | worst wall ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         for (Estimator e : EvaluatedEstimators.all()) {
             double[] single = time(rounds, () -> IntStream.range(0, vms).mapToDouble(v -> e.next(cpu[v]) + e.next(memory[v])).sum());
             double[] parallel = time(rounds, () -> IntStream.range(0, vms).parallel().mapToDouble(v -> e.next(cpu[v]) + e.next(memory[v])).sum());
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", e.name(), single[0], single[1], parallel[0], parallel[1]);
+            row(e.name(), single, parallel);
         }
 
         InMemoryMetricStore store = new InMemoryMetricStore(Math.max(window, InMemoryMetricStore.DEFAULT_CAPACITY));
@@ -63,27 +66,43 @@ final class ForecastSpeedBenchmark {
         DemandForecaster forecaster = new DemandForecaster(store, window);
         double[] single = time(rounds, () -> ids.stream().mapToDouble(id -> forecaster.forecastVm(id).orElseThrow().expected().cpu()).sum());
         double[] parallel = time(rounds, () -> ids.parallelStream().mapToDouble(id -> forecaster.forecastVm(id).orElseThrow().expected().cpu()).sum());
-        System.out.printf(Locale.ROOT, "| DemandForecaster end to end (default %s, store + cleaning) | %.1f | %.1f | %.1f | %.1f |%n",
-                DefaultEstimator.create().name(), single[0], single[1], parallel[0], parallel[1]);
+        row("DemandForecaster.forecastVm for every VM (default " + DefaultEstimator.create().name()
+                + ": store fetch, cleaning, CPU and memory)", single, parallel);
+        int fetched = Math.min(window, DefaultEstimator.create().lookback() + 8);
+        double[] fetchSingle = time(rounds, () -> ids.stream().mapToDouble(id -> store.vmWindow(id, fetched).size()).sum());
+        double[] fetchParallel = time(rounds, () -> ids.parallelStream().mapToDouble(id -> store.vmWindow(id, fetched).size()).sum());
+        row("of which InMemoryMetricStore.vmWindow(vm, " + fetched + ") alone", fetchSingle, fetchParallel);
     }
 
-    /** {median, worst} milliseconds of the timed rounds. */
+    /**
+     * {median wall ms, worst wall ms, median CPU ms of this thread} over the timed rounds. On a shared machine the
+     * wall time includes waiting for a core; the thread's CPU time does not (it means something for one thread).
+     */
     private static double[] time(int rounds, DoubleSupplier step) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double sink = 0;
         for (int i = 0; i < WARMUP_ROUNDS; i++) {
             sink += step.getAsDouble();
         }
         double[] ms = new double[rounds];
+        double[] cpuMs = new double[rounds];
         for (int i = 0; i < rounds; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             sink += step.getAsDouble();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpuMs[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         if (Double.isNaN(sink)) {
             System.out.println("(unexpected NaN forecast)"); // keeps the JIT from discarding the work
         }
         Arrays.sort(ms);
-        return new double[] {ms[rounds / 2], ms[rounds - 1]};
+        Arrays.sort(cpuMs);
+        return new double[] {ms[rounds / 2], ms[rounds - 1], cpuMs[rounds / 2]};
+    }
+
+    private static void row(String what, double[] single, double[] parallel) {
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", what, single[0], single[1], single[2], parallel[0], parallel[1]);
     }
 
     private static double[] synthetic(Random random, int length) {

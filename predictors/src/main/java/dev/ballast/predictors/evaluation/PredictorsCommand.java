@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The predictors' commands:
  * <pre>
- *   evaluate  [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains]
+ *   evaluate  [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains] [--horizon 1]
  *   benchmark [--vms 10000] [--window 288] [--rounds 15]
  * </pre>
  * {@code evaluate} prints the accuracy table of every estimator on the public traces, writes it as CSV and draws
@@ -34,7 +34,7 @@ public final class PredictorsCommand {
             run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: evaluate [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains]");
+            System.err.println("usage: evaluate [--data DIR] [--out DIR] [--plots DIR] [--max-vms N] [--sets planetlab,google,bitbrains] [--horizon 1]");
             System.err.println("       benchmark [--vms 10000] [--window 288] [--rounds 15]");
             System.exit(2);
         }
@@ -64,8 +64,10 @@ public final class PredictorsCommand {
                 ? Arrays.stream(options.get("sets").split(",")).map(TraceSet::parse).toList()
                 : List.of(TraceSet.values());
 
+        int horizon = intOption(options, "horizon", 1);
         List<Estimator> estimators = EvaluatedEstimators.all();
-        ForecastEvaluation evaluation = new ForecastEvaluation(estimators, WARMUP_INTERVALS);
+        ForecastEvaluation evaluation = new ForecastEvaluation(estimators, WARMUP_INTERVALS, horizon);
+        System.out.printf(Locale.ROOT, "forecasts scored %d interval(s) ahead, after %d intervals of warm-up%n", horizon, WARMUP_INTERVALS);
         List<EvaluationRow> rows = new ArrayList<>();
         Map<String, List<EvaluationRow>> byEstimator = new LinkedHashMap<>();
         for (TraceSet set : sets) {
@@ -92,7 +94,9 @@ public final class PredictorsCommand {
                     byEstimator.computeIfAbsent(estimator.name(), k -> new ArrayList<>()).add(row);
                 });
             }
-            plotTypicalVm(plots, set, vms, evaluation);
+            if (horizon == 1) {
+                plotTypicalVm(plots, set, vms, evaluation);
+            }
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no trace set found under " + data);
@@ -101,9 +105,10 @@ public final class PredictorsCommand {
         System.out.println();
         System.out.println(report.markdown());
         System.out.println(report.rankingMarkdown());
-        Path csv = out.resolve("forecast-accuracy.csv");
+        String suffix = horizon == 1 ? "" : "-h" + horizon;
+        Path csv = out.resolve("forecast-accuracy" + suffix + ".csv");
         report.writeCsv(csv);
-        EvaluationPlots.tradeOff(plots.resolve("tradeoff.png"), byEstimator);
+        EvaluationPlots.tradeOff(plots.resolve("tradeoff" + suffix + ".png"), byEstimator);
         System.out.println("CSV: " + csv.toAbsolutePath());
         System.out.println("plots: " + plots.toAbsolutePath());
     }

@@ -2,7 +2,8 @@ package dev.ballast.predictors.forecast;
 
 /**
  * Holt's linear trend method: a smoothed level and a smoothed per-interval trend; the forecast {@code h} intervals
- * ahead is {@code level + h·trend}, floored at 0.
+ * ahead is {@code level + h·trend}, floored at 0. It starts from the oldest sample read and the slope of the first
+ * few samples.
  */
 public record Holt(double alpha, double beta, int lookback) implements Estimator {
     public Holt {
@@ -14,6 +15,24 @@ public record Holt(double alpha, double beta, int lookback) implements Estimator
     /** alpha 0.5, beta 0.1, over the last 8 hours (96 intervals of 5 minutes). */
     public static Holt defaults() {
         return new Holt(0.5, 0.1, 96);
+    }
+
+    /**
+     * The slope between the means of the first k and the next k samples (k up to 6): one difference of noisy
+     * samples would seed a trend that a small beta keeps for hours. Exact on a straight line.
+     */
+    static double initialTrend(double[] history, int from) {
+        int k = Math.min((history.length - from) / 2, 6);
+        if (k == 0) {
+            return 0;
+        }
+        double first = 0;
+        double second = 0;
+        for (int i = 0; i < k; i++) {
+            first += history[from + i];
+            second += history[from + k + i];
+        }
+        return (second - first) / ((double) k * k);
     }
 
     @Override
@@ -31,7 +50,7 @@ public record Holt(double alpha, double beta, int lookback) implements Estimator
         Histories.requireHorizon(horizon);
         int from = Histories.tailStart(history, lookback);
         double level = history[from];
-        double trend = history.length - from > 1 ? history[from + 1] - history[from] : 0;
+        double trend = initialTrend(history, from);
         for (int t = from + 1; t < history.length; t++) {
             double previous = level;
             level = alpha * history[t] + (1 - alpha) * (level + trend);

@@ -57,75 +57,145 @@ public final class SeriesCleaner {
     /** Cleans timestamped readings, in any order. */
     public CleanSeries clean(List<Observation> observations) {
         Objects.requireNonNull(observations, "observations");
+        long[] times = new long[observations.size()];
+        double[] values = new double[observations.size()];
+        for (int i = 0; i < times.length; i++) {
+            Observation o = observations.get(i);
+            times[i] = toMicros(o.at());
+            values[i] = o.value();
+        }
+        return clean(times, values);
+    }
+
+    /**
+     * Cleans readings given as parallel arrays: {@code epochMicros[i]} is when {@code values[i]} was read (any
+     * order). Primitive arrays keep a control step over thousands of VMs cheap.
+     */
+    public CleanSeries clean(long[] epochMicros, double[] values) {
+        return clean(epochMicros, values, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #clean(long[], double[])}, keeping only the newest {@code maxValues} intervals: the walk back from
+     * the newest reading stops there, so an estimator that reads 40 samples does not pay for cleaning 576. The
+     * interpolation and cut counts then cover the part walked.
+     */
+    public CleanSeries clean(long[] epochMicros, double[] values, int maxValues) {
+        if (maxValues < 1) {
+            throw new IllegalArgumentException("maxValues must be >= 1, was " + maxValues);
+        }
+        Objects.requireNonNull(epochMicros, "times");
+        Objects.requireNonNull(values, "values");
+        if (epochMicros.length != values.length) {
+            throw new IllegalArgumentException("need one time per value, was " + epochMicros.length + " times for "
+                    + values.length + " values");
+        }
         int nonFinite = 0;
         int negative = 0;
         int outOfOrder = 0;
-        List<Observation> valid = new ArrayList<>(observations.size());
-        Instant latestSeen = null;
-        for (Observation o : observations) {
-            if (latestSeen != null && o.at().isBefore(latestSeen)) {
+        boolean sorted = true;
+        long[] t = new long[values.length];
+        double[] v = new double[values.length];
+        int n = 0;
+        long latestSeen = Long.MIN_VALUE;
+        for (int i = 0; i < values.length; i++) {
+            if (epochMicros[i] < latestSeen) {
                 outOfOrder++;
             } else {
-                latestSeen = o.at();
+                latestSeen = epochMicros[i];
             }
-            if (!Double.isFinite(o.value())) {
+            double value = values[i];
+            if (!Double.isFinite(value)) {
                 nonFinite++;
-            } else if (o.value() < 0) {
+            } else if (value < 0) {
                 negative++;
             } else {
-                valid.add(o);
+                if (n > 0 && epochMicros[i] < t[n - 1]) {
+                    sorted = false;
+                }
+                t[n] = epochMicros[i];
+                v[n] = value;
+                n++;
             }
         }
-        if (valid.isEmpty()) {
-            return new CleanSeries(new double[0], null, new CleaningReport(nonFinite, negative, outOfOrder, 0, 0, 0));
+        if (n == 0) {
+            return new CleanSeries(new double[0], null, new CleaningReport(nonFinite, negative, outOfOrder, 0, 0, 0), true);
         }
-        valid.sort(Comparator.comparing(Observation::at));
-        Instant newest = valid.getLast().at();
-        long stepNanos = step.toNanos();
-        // intervals back from the newest, newest first
-        List<long[]> slots = new ArrayList<>();
-        List<double[]> sums = new ArrayList<>();
+        if (!sorted) {
+            sortByTime(t, v, n);
+        }
+        long newest = t[n - 1];
+        double perMicro = 1000.0 / step.toNanos();
+        // walk back from the newest: average readings of one interval, interpolate short gaps, cut at a long one
+        double[] newestFirst = new double[Math.min(n, maxValues) + 8];
+        int size = 0;
         int sameInterval = 0;
-        for (int i = valid.size() - 1; i >= 0; i--) {
-            Observation o = valid.get(i);
-            long back = Math.round((double) Duration.between(o.at(), newest).toNanos() / stepNanos);
-            if (!slots.isEmpty() && slots.getLast()[0] == back) {
-                double[] acc = sums.getLast();
-                acc[0] += o.value();
-                acc[1]++;
-                sameInterval++;
-            } else {
-                slots.add(new long[] {back});
-                sums.add(new double[] {o.value(), 1});
-            }
-        }
-        // walk back from the newest, interpolating short gaps and cutting at a long one
-        List<Double> newestFirst = new ArrayList<>();
         int interpolated = 0;
         int cutBeforeGap = 0;
-        newestFirst.add(sums.getFirst()[0] / sums.getFirst()[1]);
-        for (int s = 1; s < slots.size(); s++) {
-            long missing = slots.get(s)[0] - slots.get(s - 1)[0] - 1;
-            double value = sums.get(s)[0] / sums.get(s)[1];
-            if (missing > maxInterpolatedGap) {
-                for (int r = s; r < sums.size(); r++) {
-                    cutBeforeGap += (int) sums.get(r)[1];
+        long previousSlot = -1;
+        int i = n - 1;
+        long nextSlot = Math.round((newest - t[i]) * perMicro);
+        while (i >= 0 && size < maxValues) {
+            long slot = nextSlot;
+            double sum = v[i];
+            int count = 1;
+            i--;
+            while (i >= 0 && (nextSlot = Math.round((newest - t[i]) * perMicro)) == slot) {
+                sum += v[i];
+                count++;
+                i--;
+            }
+            sameInterval += count - 1;
+            double value = sum / count;
+            if (previousSlot >= 0) {
+                long missing = slot - previousSlot - 1;
+                if (missing > maxInterpolatedGap) {
+                    cutBeforeGap = count + i + 1;
+                    break;
                 }
-                break;
+                double later = newestFirst[size - 1];
+                for (long k = 1; k <= missing; k++) {
+                    newestFirst = ensure(newestFirst, size + 1);
+                    newestFirst[size++] = later + (value - later) * k / (missing + 1);
+                    interpolated++;
+                }
             }
-            double later = newestFirst.getLast();
-            for (long k = 1; k <= missing; k++) {
-                newestFirst.add(later + (value - later) * k / (missing + 1));
-                interpolated++;
-            }
-            newestFirst.add(value);
+            newestFirst = ensure(newestFirst, size + 1);
+            newestFirst[size++] = value;
+            previousSlot = slot;
         }
-        double[] values = new double[newestFirst.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = newestFirst.get(values.length - 1 - i);
+        size = Math.min(size, maxValues);
+        double[] out = new double[size];
+        for (int k = 0; k < size; k++) {
+            out[k] = newestFirst[size - 1 - k];
         }
-        return new CleanSeries(values, newest,
-                new CleaningReport(nonFinite, negative, outOfOrder, sameInterval, interpolated, cutBeforeGap));
+        return new CleanSeries(out, Instant.EPOCH.plus(newest, java.time.temporal.ChronoUnit.MICROS),
+                new CleaningReport(nonFinite, negative, outOfOrder, sameInterval, interpolated, cutBeforeGap), i < 0 && cutBeforeGap == 0);
+    }
+
+    static long toMicros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+    }
+
+    private static double[] ensure(double[] array, int size) {
+        return size <= array.length ? array : java.util.Arrays.copyOf(array, Math.max(size, array.length * 2));
+    }
+
+    /** Stable sort of the first n (time, value) pairs by time; only reached when readings arrived out of order. */
+    private static void sortByTime(long[] t, double[] v, int n) {
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingLong(k -> t[k]));
+        long[] ts = new long[n];
+        double[] vs = new double[n];
+        for (int k = 0; k < n; k++) {
+            ts[k] = t[order[k]];
+            vs[k] = v[order[k]];
+        }
+        System.arraycopy(ts, 0, t, 0, n);
+        System.arraycopy(vs, 0, v, 0, n);
     }
 
     /**

@@ -26,13 +26,23 @@ class EstimatorsTest {
 
     @Test
     void holtFollowsTrend() {
-        // alpha = beta = 0.5 on [1, 3, 4]: level 1, trend 3 - 1 = 2
+        // alpha = beta = 0.5 on [1, 3, 4]: level 1, trend 3 - 1 = 2 (means of the first 1 and the next 1 samples)
         // t=1: level = 0.5*3 + 0.5*(1 + 2) = 3;     trend = 0.5*(3 - 1) + 0.5*2 = 2
         // t=2: level = 0.5*4 + 0.5*(3 + 2) = 4.5;   trend = 0.5*(4.5 - 3) + 0.5*2 = 1.75
         // next = 4.5 + 1.75 = 6.25; two ahead = 4.5 + 2*1.75 = 8
         assertThat(new Holt(0.5, 0.5, 96).forecast(new double[] {1, 3, 4}, 2)).containsExactly(6.25, 8.0);
         // a straight line is forecast exactly whatever the smoothing
         assertThat(new Holt(0.3, 0.1, 96).next(new double[] {2, 4, 6, 8})).isCloseTo(10, within(1e-12));
+    }
+
+    @Test
+    void holtSeedsItsTrendFromSeveralSamples() {
+        // 12 samples: first six mean (0+1+0+1+0+1)/6 = 0.5, next six the same: initial trend 0 (one difference,
+        // 1 - 0, would have said +1 per interval)
+        assertThat(Holt.initialTrend(new double[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1}, 0)).isZero();
+        // [2, 4, 6, 8]: k = 2, (mean(6, 8) - mean(2, 4)) / 2 = (7 - 3) / 2 = 2
+        assertThat(Holt.initialTrend(new double[] {2, 4, 6, 8}, 0)).isEqualTo(2);
+        assertThat(Holt.initialTrend(new double[] {5}, 0)).isZero();
     }
 
     @Test

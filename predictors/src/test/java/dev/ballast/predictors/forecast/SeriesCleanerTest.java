@@ -95,6 +95,16 @@ class SeriesCleanerTest {
     }
 
     @Test
+    void keepsOnlyTheNewestIntervalsAskedFor() {
+        long[] micros = {0, 300_000_000L, 1_200_000_000L, 1_500_000_000L};
+        // grid: 1, 2, (3, 4 interpolated), 5, 6 -> the newest three are 4, 5, 6
+        CleanSeries s = cleaner.clean(micros, new double[] {1, 2, 5, 6}, 3);
+        assertThat(s.values()).containsExactly(4, 5, 6);
+        assertThatThrownBy(() -> cleaner.clean(micros, new double[] {1, 2, 5, 6}, 0)).hasMessageContaining("maxValues");
+        assertThatThrownBy(() -> cleaner.clean(micros, new double[] {1}, 3)).hasMessageContaining("4 times for 1 values");
+    }
+
+    @Test
     void interpolationIsLinearBetweenNeighbours() {
         CleanSeries s = cleaner.clean(List.of(at(0, 0), at(1200, 1)));
         assertThat(s.values()).hasSize(5);

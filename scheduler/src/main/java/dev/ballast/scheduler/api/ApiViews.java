@@ -1,12 +1,14 @@
 package dev.ballast.scheduler.api;
 
+import dev.ballast.scheduler.plans.PlanViews.Kpis;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** The JSON shapes of the HTTP API. */
+/** The JSON shapes of the cluster and error answers (plans have theirs in PlanViews). */
 final class ApiViews {
     private ApiViews() {
     }
@@ -19,7 +21,7 @@ final class ApiViews {
     record HostView(String id, String state, double cpuCores, double memoryMib, int vmCount, double cpuUsed,
                     double memoryUsedMib, double cpuUtilization, double memoryUtilization, double forecastCpuUtilization,
                     double forecastMemoryUtilization, String spot, double skewness, double temperature, double watts,
-                    java.util.Map<String, String> labels) {
+                    Map<String, String> labels) {
     }
 
     @Serdeable
@@ -27,47 +29,8 @@ final class ApiViews {
                   double forecastCpu, double forecastMemoryMib) {
     }
 
+    /** RFC 9457 problem details, with the request field at fault where there is one. */
     @Serdeable
-    record Kpis(int poweredOnHosts, int hosts, int vms, double maxCpuUtilization, double meanCpuUtilization,
-                double maxMemoryUtilization, double meanMemoryUtilization, double skewness, double estimatedPowerWatts,
-                double energyPerDayKwh, int hotSpots, int coldSpots) {
-    }
-
-    @Serdeable
-    record StepView(int index, int wave, String type, @Nullable String vm, @Nullable String source,
-                    @Nullable String target, @Nullable String host, @Nullable Double memoryMib, String description,
-                    String reason, String status, String message, @Nullable Instant startedAt,
-                    @Nullable Instant finishedAt) {
-    }
-
-    @Serdeable
-    record ConstraintView(String constraint, String before, String after, String change, int matchesBefore,
-                          int matchesAfter, List<String> justifications) {
-    }
-
-    @Serdeable
-    record ScoreView(String before, String after, boolean improved, boolean feasible, long solveMillis,
-                     List<ConstraintView> constraints) {
-    }
-
-    @Serdeable
-    record HostChange(String id, String stateBefore, String stateAfter, int vmsBefore, int vmsAfter,
-                      double cpuUtilizationBefore, double cpuUtilizationAfter, double memoryUtilizationBefore,
-                      double memoryUtilizationAfter) {
-    }
-
-    @Serdeable
-    record PlanView(String id, String goal, String status, String message, Instant createdAt, Kpis before, Kpis after,
-                    int migrations, int waves, List<StepView> steps, List<String> unresolved, ScoreView score,
-                    List<HostChange> hosts) {
-    }
-
-    @Serdeable
-    record PlanSummary(String id, String goal, String status, Instant createdAt, int steps, int poweredOnBefore,
-                       int poweredOnAfter) {
-    }
-
-    @Serdeable
-    record ApiError(int status, String error, @Nullable String field, String message) {
+    record Problem(String type, String title, int status, String detail, @Nullable String field) {
     }
 }

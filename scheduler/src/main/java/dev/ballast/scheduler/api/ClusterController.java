@@ -8,7 +8,9 @@ import dev.ballast.scheduler.cluster.HostLoad;
 import dev.ballast.scheduler.cluster.PlacementLoads;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import dev.ballast.scheduler.security.Roles;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Set;
 /** The cluster as Ballast sees it: hosts, VMs, current and forecast utilization, hot and cold spots. */
 @Controller("/api/cluster")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.VIEWER)
 class ClusterController {
     private final DemandReader demandReader;
     private final PlacementLoads placementLoads;

@@ -9,6 +9,7 @@ import dev.ballast.collectors.metrics.MetricStore;
 import dev.ballast.predictors.forecast.DemandForecaster;
 import dev.ballast.predictors.forecast.Forecast;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,18 @@ public final class DemandReader {
     public Demand read(ClusterSnapshot cluster) {
         Map<VmId, Resources> usage = new HashMap<>();
         Map<VmId, Resources> forecast = new HashMap<>();
+        Map<VmId, List<UsageSample>> latest = store.vmWindows(cluster.vms().stream().map(Vm::id).toList(), 1);
+        Instant newest = null;
         for (Vm vm : cluster.vms()) {
-            List<UsageSample> last = store.vmWindow(vm.id(), 1);
+            List<UsageSample> last = latest.getOrDefault(vm.id(), List.of());
             Resources used = last.isEmpty() ? vm.size() : last.get(0).used();
+            if (!last.isEmpty() && (newest == null || last.get(0).at().isAfter(newest))) {
+                newest = last.get(0).at();
+            }
             usage.put(vm.id(), used);
             Optional<Forecast> f = forecaster.forecastVm(vm.id());
             forecast.put(vm.id(), f.map(Forecast::expected).orElse(vm.size()).min(vm.size()));
         }
-        return new Demand(cluster, usage, forecast);
+        return new Demand(cluster, usage, forecast, Optional.ofNullable(newest));
     }
 }

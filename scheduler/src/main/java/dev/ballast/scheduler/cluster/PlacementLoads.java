@@ -32,6 +32,12 @@ public final class PlacementLoads {
      */
     public List<HostLoad> loads(List<Host> hosts, List<Vm> vms, Map<VmId, HostId> placement, Map<VmId, Resources> demand,
                                 Set<HostId> poweredOff) {
+        return loads(hosts, vms, placement, demand, poweredOff, Set.of());
+    }
+
+    /** As above, with hosts that are on in this state although the snapshot says they are off (a plan wakes them). */
+    public List<HostLoad> loads(List<Host> hosts, List<Vm> vms, Map<VmId, HostId> placement, Map<VmId, Resources> demand,
+                                Set<HostId> poweredOff, Set<HostId> poweredOn) {
         Map<HostId, Resources> sums = new LinkedHashMap<>();
         Map<HostId, Integer> counts = new LinkedHashMap<>();
         hosts.forEach(h -> {
@@ -45,7 +51,7 @@ public final class PlacementLoads {
         }
         List<HostLoad> loads = new ArrayList<>();
         for (Host h : hosts) {
-            HostState state = poweredOff.contains(h.id()) ? HostState.OFF : h.state();
+            HostState state = poweredOff.contains(h.id()) ? HostState.OFF : poweredOn.contains(h.id()) ? HostState.ON : h.state();
             Resources d = sums.get(h.id());
             Utilization u = d.utilizationOf(h.capacity());
             HostTemperature t = classifier.classify(u);

@@ -15,5 +15,9 @@ public record PlanningProperties(
         @Bindable(defaultValue = "48") int forecastWindow,
         @Bindable(defaultValue = "2") int perHostIncoming,
         @Bindable(defaultValue = "2") int perHostOutgoing,
-        @Bindable(defaultValue = "5") int globalMigrations) {
+        @Bindable(defaultValue = "5") int globalMigrations,
+        @Bindable(defaultValue = "1") int spareHosts,
+        @Bindable(defaultValue = "30m") java.time.Duration migrationCooldown,
+        @Bindable(defaultValue = "15m") java.time.Duration planTtl,
+        @Bindable(defaultValue = "0.05") double placementTolerance) {
 }

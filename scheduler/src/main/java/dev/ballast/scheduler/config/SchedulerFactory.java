@@ -20,6 +20,12 @@ import dev.ballast.scheduler.sequencing.MigrationSequencer;
 import dev.ballast.scheduler.sequencing.SequencingLimits;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import dev.ballast.scheduler.plans.JdbcPlanStore;
+import dev.ballast.scheduler.plans.PlanLifecycle;
+import dev.ballast.scheduler.plans.PlanStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -69,8 +75,8 @@ class SchedulerFactory {
     }
 
     @Singleton
-    SpotClassifier spotClassifier() {
-        return new SpotClassifier(SpotThresholds.defaults());
+    SpotClassifier spotClassifier(SpotProperties p) {
+        return new SpotClassifier(new SpotThresholds(p.hotCpu(), p.hotMemory(), p.warm(), p.cold(), p.green()));
     }
 
     @Singleton
@@ -99,6 +105,7 @@ class SchedulerFactory {
     }
 
     @Singleton
+    @Named("plan-executions")
     @Bean(preDestroy = "shutdownNow")
     ExecutorService planExecutions() {
         return Executors.newSingleThreadExecutor(r -> {
@@ -109,8 +116,21 @@ class SchedulerFactory {
     }
 
     @Singleton
+    PlanStore planStore(StoreProperties store, JsonMapper json) {
+        return new JdbcPlanStore(store.url(), store.username(), store.password(), json);
+    }
+
+    @Singleton
+    PlanLifecycle planLifecycle(PlanningProperties planning) {
+        return new PlanLifecycle(planning.planTtl(), planning.placementTolerance(), planning.migrationCooldown());
+    }
+
+    @Singleton
     PlanService planService(DemandReader demandReader, PlacementProblemBuilder builder, PlacementPlanner planner,
-                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver) {
-        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, planExecutions(), Clock.systemUTC());
+                            MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanStore store,
+                            PlanLifecycle lifecycle, PlanningSettings settings, MeterRegistry meters,
+                            @Named("plan-executions") ExecutorService executions) {
+        return new PlanService(demandReader, builder, planner, sequencer, loads, driver, executions, Clock.systemUTC(),
+                store, lifecycle, settings, meters);
     }
 }

@@ -48,4 +48,36 @@ public final class Justifications {
             return vm + " " + from + " -> " + to + " about " + Math.round(seconds) + " s of live migration";
         }
     }
+
+    /** VMs of an anti-affinity group sharing a host, or of an affinity group spread over hosts. */
+    public record RuleBreach(String rule, String detail) implements ConstraintJustification {
+        @Override
+        public String toString() {
+            return "rule " + rule + ": " + detail;
+        }
+    }
+
+    /** Spare capacity short of what losing the largest hosts would need. */
+    public record SpareShortfall(String resource, long free, long needed) implements ConstraintJustification {
+        @Override
+        public String toString() {
+            return "spare " + resource + " " + free + " < " + needed + " needed to absorb a host's loss";
+        }
+    }
+
+    /** A plan over its migration budget. */
+    public record OverBudget(String what, long planned, long allowed) implements ConstraintJustification {
+        @Override
+        public String toString() {
+            return what + " " + planned + " > budget " + allowed;
+        }
+    }
+
+    /** A single case with a plain reason (a host powered on, a VM moved again within its cooldown, a skewed host). */
+    public record Note(String text) implements ConstraintJustification {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
 }

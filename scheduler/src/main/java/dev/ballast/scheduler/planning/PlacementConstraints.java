@@ -9,7 +9,16 @@ import dev.ballast.scheduler.planning.Justifications.CapacityExcess;
 import dev.ballast.scheduler.planning.Justifications.HostPower;
 import dev.ballast.scheduler.planning.Justifications.Imbalance;
 import dev.ballast.scheduler.planning.Justifications.MigrationPrice;
+import dev.ballast.scheduler.planning.Justifications.Note;
+import dev.ballast.scheduler.planning.Justifications.OverBudget;
+import dev.ballast.scheduler.planning.Justifications.RuleBreach;
+import dev.ballast.scheduler.planning.Justifications.SpareShortfall;
 import dev.ballast.scheduler.planning.Justifications.UnusableHostPlacement;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
+import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
+import dev.ballast.predictors.hotspot.Skewness;
 
 import java.math.RoundingMode;
 
@@ -32,10 +41,22 @@ public final class PlacementConstraints implements ConstraintProvider {
                 memoryCapacity(factory),
                 vcpuOvercommit(factory),
                 unusableHost(factory),
+                antiAffinity(factory),
+                affinity(factory),
+                hostRule(factory),
+                spareCapacity(factory),
+                migrationCountBudget(factory),
+                migrationMemoryBudget(factory),
                 power(factory),
+                powerOn(factory),
                 cpuImbalance(factory),
                 memoryImbalance(factory),
-                migrationCost(factory)
+                skewness(factory),
+                migrationCost(factory),
+                cooldown(factory),
+                softAntiAffinity(factory),
+                softAffinity(factory),
+                softHostRule(factory)
         };
     }
 
@@ -66,13 +87,121 @@ public final class PlacementConstraints implements ConstraintProvider {
                 .asConstraint(ConstraintIds.VCPU_OVERCOMMIT);
     }
 
-    /** Off and maintenance hosts hold nothing; the penalty is the memory that would have to live there. */
+    /**
+     * Hosts in maintenance or being drained hold nothing, nor off hosts unless the plan may power them on; the
+     * penalty is the memory that would have to live there.
+     */
     Constraint unusableHost(ConstraintFactory factory) {
         return factory.forEach(VmPlacement.class)
                 .filter(p -> !p.getHost().isUsable())
                 .penalize(HardMediumSoftScore.ONE_HARD, VmPlacement::getMemory)
-                .justifyWith((p, score) -> new UnusableHostPlacement(p.getId(), p.getHost().getId(), p.getHost().getState().name()))
+                .justifyWith((p, score) -> new UnusableHostPlacement(p.getId(), p.getHost().getId(),
+                        p.getHost().isDraining() ? "being drained" : p.getHost().getState().name()))
                 .asConstraint(ConstraintIds.UNUSABLE_HOST);
+    }
+
+    Constraint antiAffinity(ConstraintFactory factory) {
+        return sharedHosts(factory, RuleStrength.HARD).penalize(HardMediumSoftScore.ONE_HARD, (g, host, n) -> n - 1)
+                .justifyWith((g, host, n, score) -> new RuleBreach(g.name(), n + " VMs share " + host.getId()))
+                .asConstraint(ConstraintIds.ANTI_AFFINITY);
+    }
+
+    Constraint softAntiAffinity(ConstraintFactory factory) {
+        return sharedHosts(factory, RuleStrength.SOFT).penalize(HardMediumSoftScore.ONE_SOFT, (g, host, n) -> n - 1)
+                .justifyWith((g, host, n, score) -> new RuleBreach(g.name(), n + " VMs share " + host.getId()))
+                .asConstraint(ConstraintIds.SOFT_ANTI_AFFINITY);
+    }
+
+    /** Per anti-affinity group and host, how many of the group's VMs run there (only where more than one). */
+    private static TriConstraintStream<PlanningAffinityGroup, PlanningHost, Long> sharedHosts(ConstraintFactory factory, RuleStrength strength) {
+        return factory.forEach(VmPlacement.class)
+                .join(PlanningAffinityGroup.class, Joiners.filtering((p, g) -> g.isAnti() && g.strength() == strength && g.contains(p)))
+                .groupBy((p, g) -> g, (p, g) -> p.getHost(), ConstraintCollectors.countBi())
+                .filter((g, host, n) -> n > 1);
+    }
+
+    Constraint affinity(ConstraintFactory factory) {
+        return spreadGroups(factory, RuleStrength.HARD).penalize(HardMediumSoftScore.ONE_HARD, (g, hosts) -> hosts - 1)
+                .justifyWith((g, hosts, score) -> new RuleBreach(g.name(), "its VMs are spread over " + hosts + " hosts"))
+                .asConstraint(ConstraintIds.AFFINITY);
+    }
+
+    Constraint softAffinity(ConstraintFactory factory) {
+        return spreadGroups(factory, RuleStrength.SOFT).penalize(HardMediumSoftScore.ONE_SOFT, (g, hosts) -> hosts - 1)
+                .justifyWith((g, hosts, score) -> new RuleBreach(g.name(), "its VMs are spread over " + hosts + " hosts"))
+                .asConstraint(ConstraintIds.SOFT_AFFINITY);
+    }
+
+    /** Per affinity group, over how many hosts its VMs are spread (only where more than one). */
+    private static BiConstraintStream<PlanningAffinityGroup, Long> spreadGroups(ConstraintFactory factory, RuleStrength strength) {
+        return factory.forEach(VmPlacement.class)
+                .join(PlanningAffinityGroup.class, Joiners.filtering((p, g) -> !g.isAnti() && g.strength() == strength && g.contains(p)))
+                .groupBy((p, g) -> g, ConstraintCollectors.countDistinct((p, g) -> p.getHost()))
+                .filter((g, hosts) -> hosts > 1);
+    }
+
+    Constraint hostRule(ConstraintFactory factory) {
+        return brokenHostRules(factory, RuleStrength.HARD).penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((p, r, score) -> new RuleBreach(r.name(), p.getId() + " on " + p.getHost().getId()
+                        + (r.kind() == HostRule.Kind.MUST ? " lacks " : " has ") + r.labelKey() + "=" + r.labelValue()))
+                .asConstraint(ConstraintIds.HOST_RULE);
+    }
+
+    Constraint softHostRule(ConstraintFactory factory) {
+        return brokenHostRules(factory, RuleStrength.SOFT).penalize(HardMediumSoftScore.ONE_SOFT)
+                .justifyWith((p, r, score) -> new RuleBreach(r.name(), p.getId() + " on " + p.getHost().getId()
+                        + (r.kind() == HostRule.Kind.MUST ? " lacks " : " has ") + r.labelKey() + "=" + r.labelValue()))
+                .asConstraint(ConstraintIds.SOFT_HOST_RULE);
+    }
+
+    private static BiConstraintStream<VmPlacement, PlanningHostRule> brokenHostRules(ConstraintFactory factory, RuleStrength strength) {
+        return factory.forEach(VmPlacement.class)
+                .join(PlanningHostRule.class, Joiners.filtering((p, r) -> r.strength() == strength && r.appliesTo(p) && r.brokenBy(p.getHost())));
+    }
+
+    /**
+     * N+1: the hosts in use keep, summed over them, the free capacity of the N largest of them, so any N can fail and
+     * their VMs restart elsewhere. The penalty is the shortfall in milli-cores plus MiB.
+     */
+    Constraint spareCapacity(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .groupBy(VmPlacement::getHost, sum(VmPlacement::getCpuDemand), sum(VmPlacement::getMemory))
+                .groupBy(ConstraintCollectors.compose(
+                        sum((PlanningHost h, Long cpu, Long memory) -> h.getCpuLimit() - cpu),
+                        ConstraintCollectors.max((PlanningHost h, Long cpu, Long memory) -> h.getCpuLimit()),
+                        sum((PlanningHost h, Long cpu, Long memory) -> h.getMemoryLimit() - memory),
+                        ConstraintCollectors.max((PlanningHost h, Long cpu, Long memory) -> h.getMemoryLimit()),
+                        SpareTotals::new))
+                .join(PlanningLimits.class)
+                .filter((t, limits) -> t.cpuShortfall(limits.spareHosts()) + t.memoryShortfall(limits.spareHosts()) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, (t, limits) -> t.cpuShortfall(limits.spareHosts()) + t.memoryShortfall(limits.spareHosts()))
+                .justifyWith((t, limits, score) -> t.memoryShortfall(limits.spareHosts()) > 0
+                        ? new SpareShortfall("memory-mib", t.freeMemory(), limits.spareHosts() * t.largestMemory())
+                        : new SpareShortfall("cpu-millicores", t.freeCpu(), limits.spareHosts() * t.largestCpu()))
+                .asConstraint(ConstraintIds.SPARE_CAPACITY);
+    }
+
+    Constraint migrationCountBudget(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .filter(VmPlacement::isMoved)
+                .groupBy(ConstraintCollectors.count())
+                .join(PlanningLimits.class)
+                .filter((n, limits) -> n > limits.maxMigrations())
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, (n, limits) -> n - limits.maxMigrations())
+                .justifyWith((n, limits, score) -> new OverBudget("migrations", n, limits.maxMigrations()))
+                .asConstraint(ConstraintIds.MIGRATION_COUNT_BUDGET);
+    }
+
+    /** Memory to copy beyond the budget, in GiB (rounded up) so that it weighs like a few migrations. */
+    Constraint migrationMemoryBudget(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .filter(VmPlacement::isMoved)
+                .groupBy(sum(VmPlacement::getMemory))
+                .join(PlanningLimits.class)
+                .filter((memory, limits) -> memory > limits.maxMigrationMemoryMib())
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, (memory, limits) -> (memory - limits.maxMigrationMemoryMib() + 1023) / 1024)
+                .justifyWith((memory, limits, score) -> new OverBudget("memory to migrate (MiB)", memory, limits.maxMigrationMemoryMib()))
+                .asConstraint(ConstraintIds.MIGRATION_MEMORY_BUDGET);
     }
 
     /** Every host that runs a VM stays on and draws power (deciwatts): idle plus what its CPU demand adds. */
@@ -82,6 +211,41 @@ public final class PlacementConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_SOFT, (host, vms, cpu) -> host.deciwattsAt(cpu))
                 .justifyWith((host, vms, cpu, score) -> new HostPower(host.getId(), vms, host.deciwattsAt(cpu) / 10.0))
                 .asConstraint(ConstraintIds.POWER);
+    }
+
+    /** Waking a powered-off host costs (boot time, risk): one unit per host the plan powers on. */
+    Constraint powerOn(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .filter(p -> p.getHost().needsPowerOn())
+                .groupBy(VmPlacement::getHost)
+                .penalize(HardMediumSoftScore.ONE_SOFT)
+                .justifyWith((host, score) -> new Note("powers on " + host.getId()))
+                .asConstraint(ConstraintIds.POWER_ON);
+    }
+
+    /**
+     * Skewness of each host in use over CPU and memory (Xiao, Song, Chen 2013), in thousandths: a host full of
+     * CPU-heavy VMs wastes its memory and the other way round.
+     */
+    Constraint skewness(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .groupBy(VmPlacement::getHost, sum(VmPlacement::getCpuDemand), sum(VmPlacement::getMemoryDemand))
+                .penalize(HardMediumSoftScore.ONE_SOFT, (host, cpu, memory) -> skewnessMillis(host, cpu, memory))
+                .justifyWith((host, cpu, memory, score) -> new Note(host.getId() + " skewness " + skewnessMillis(host, cpu, memory) / 1000.0))
+                .asConstraint(ConstraintIds.SKEWNESS);
+    }
+
+    private static long skewnessMillis(PlanningHost host, long cpu, long memory) {
+        return Math.round(1000 * Skewness.of((double) cpu / host.getCpuCapacity(), (double) memory / host.getMemoryCapacity()));
+    }
+
+    /** Moving again a VM that moved within the cooldown (anti-ping-pong): one unit per such VM. */
+    Constraint cooldown(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .filter(p -> p.isMoved() && p.isRecentlyMoved())
+                .penalize(HardMediumSoftScore.ONE_SOFT)
+                .justifyWith((p, score) -> new Note(p.getId() + " moved within its cooldown and would move again"))
+                .asConstraint(ConstraintIds.COOLDOWN);
     }
 
     /** Uneven CPU utilization over all usable hosts, empty ones included (Timefold's loadBalance with complement). */

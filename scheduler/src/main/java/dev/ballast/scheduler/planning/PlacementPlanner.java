@@ -2,13 +2,11 @@ package dev.ballast.scheduler.planning;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
-import ai.timefold.solver.core.api.solver.Solver;
-import ai.timefold.solver.core.api.solver.SolverConfigOverride;
-import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.VmId;
+import dev.ballast.scheduler.planning.solver.PlacementSolverConfig;
+import dev.ballast.scheduler.planning.solver.PortfolioSolver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,20 +16,26 @@ import java.util.Map;
 
 /**
  * Solves a placement problem with Timefold and explains the result. The solver factory is built once (compiling
- * the constraint streams is the expensive part); every solve gets its own time limit.
+ * the constraint streams is the expensive part); every solve gets its own time limit. The phases and moves are
+ * {@link PlacementSolverConfig}'s (docs/placement-benchmark.md measures them).
  */
 public final class PlacementPlanner {
-    private final SolverFactory<PlacementSolution> solverFactory;
+    private final PortfolioSolver solver;
     private final ScoreBreakdown breakdown;
     private final double minimumImprovement;
 
     public PlacementPlanner(PlanningSettings settings) {
-        this.solverFactory = SolverFactory.create(new SolverConfig()
-                .withSolutionClass(PlacementSolution.class)
-                .withEntityClasses(VmPlacement.class)
-                .withConstraintProviderClass(PlacementConstraints.class)
-                .withTerminationSpentLimit(Duration.ofSeconds(10)));
-        this.breakdown = new ScoreBreakdown(SolutionManager.create(solverFactory));
+        this(settings, 1);
+    }
+
+    /**
+     * @param portfolioSolvers how many independent solvers (different random seeds) race on copies of the problem,
+     *                         one thread each; the best wins. 1 solves on the caller's thread. (Timefold's own
+     *                         multithreaded solving is not in its community edition.)
+     */
+    public PlacementPlanner(PlanningSettings settings, int portfolioSolvers) {
+        this.solver = new PortfolioSolver(PlacementSolverConfig.Tuning.TUNED, portfolioSolvers);
+        this.breakdown = new ScoreBreakdown(SolutionManager.create(solver.primaryFactory()));
         this.minimumImprovement = settings.minimumImprovement();
     }
 
@@ -43,14 +47,19 @@ public final class PlacementPlanner {
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
         }
-        Map<String, String> current = placementOf(problem);
+        Map<String, String> current = currentPlacementOf(problem);
+        // The problem may come with VMs unassigned for the construction heuristic (see RepairSeed): the score
+        // "before" is that of the real current placement, so put them back for the breakdown, then unassign again.
+        List<VmPlacement> unassigned = problem.getPlacements().stream().filter(p -> p.getHost() == null).toList();
+        unassigned.forEach(p -> p.setHost(p.getCurrentHost()));
         Map<String, ScoreBreakdown.Part> before = breakdown.parts(problem);
         HardMediumSoftScore scoreBefore = problem.getScore();
+        unassigned.forEach(p -> p.setHost(null));
+        problem.setScore(null);
         Duration unimproved = timeLimit.dividedBy(5).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeLimit.dividedBy(5);
-        Solver<PlacementSolution> solver = solverFactory.buildSolver(new SolverConfigOverride()
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit).withUnimprovedSpentLimit(unimproved)));
         long start = System.nanoTime();
-        PlacementSolution best = solver.solve(problem);
+        PlacementSolution best = solver.solve(problem,
+                new TerminationConfig().withSpentLimit(timeLimit).withUnimprovedSpentLimit(unimproved), null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, ScoreBreakdown.Part> after = breakdown.parts(best);
         HardMediumSoftScore scoreAfter = best.getScore();
@@ -68,6 +77,14 @@ public final class PlacementPlanner {
         }
         long gain = after.softScore() - before.softScore();
         return gain > 0 && gain > Math.abs(before.softScore()) * minimumImprovement;
+    }
+
+    private static Map<String, String> currentPlacementOf(PlacementSolution solution) {
+        Map<String, String> placement = new LinkedHashMap<>();
+        for (VmPlacement p : solution.getPlacements()) {
+            placement.put(p.getId(), p.getCurrentHost().getId());
+        }
+        return placement;
     }
 
     private static Map<String, String> placementOf(PlacementSolution solution) {
@@ -89,8 +106,7 @@ public final class PlacementPlanner {
         for (String id : ConstraintIds.ALL) {
             ScoreBreakdown.Part b = before.get(id);
             ScoreBreakdown.Part a = after.get(id);
-            scores.add(new ConstraintScore(id, b.score().toString(), a.score().toString(),
-                    a.score().subtract(b.score()).toString(), b.matches(), a.matches(), a.reasons()));
+            scores.add(new ConstraintScore(id, b.score(), a.score(), a.score().subtract(b.score()), b.matches(), a.matches(), a.reasons()));
         }
         return scores;
     }

@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import dev.ballast.collectors.cluster.ClusterSnapshot;
 import dev.ballast.collectors.cluster.Host;
 import dev.ballast.collectors.cluster.HostId;
+import dev.ballast.collectors.cluster.HostState;
 import dev.ballast.collectors.cluster.Resources;
 import dev.ballast.collectors.cluster.Vm;
 import dev.ballast.collectors.cluster.VmId;
@@ -14,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Turns the observed cluster and the demand forecasts into a placement problem that starts from the current
- * placement (a warm start: the solver only has to find improvements).
+ * Turns the observed cluster, the demand forecasts and the request into a placement problem that starts from the
+ * current placement (a warm start: the solver only has to find improvements). Rules are checked for contradictions
+ * first.
  */
 public final class PlacementProblemBuilder {
     private final PlanningSettings settings;
@@ -26,29 +29,45 @@ public final class PlacementProblemBuilder {
         this.settings = settings;
     }
 
+    /** A plan for a goal with the default request (no rules, N+1 spare capacity, power-on allowed). */
+    public PlacementSolution build(ClusterSnapshot cluster, Map<VmId, Resources> demand, Goal goal, Set<VmId> pinned) {
+        return build(cluster, demand, PlanningRequest.of(goal).withPinned(pinned));
+    }
+
     /**
      * @param demand forecast demand per VM; a VM without a forecast is planned at its full allocation (the safe side)
-     * @param pinned VMs that must stay where they are
      */
-    public PlacementSolution build(ClusterSnapshot cluster, Map<VmId, Resources> demand, Goal goal, Set<VmId> pinned) {
+    public PlacementSolution build(ClusterSnapshot cluster, Map<VmId, Resources> demand, PlanningRequest request) {
+        new RuleValidator().validate(cluster, request);
         Map<HostId, PlanningHost> hosts = new LinkedHashMap<>();
         for (Host h : cluster.hosts()) {
             long cpu = milli(h.capacity().cpu());
             long memory = Math.round(h.capacity().memoryMib());
+            boolean draining = request.evacuate().contains(h.id()) || h.state() == HostState.MAINTENANCE;
             hosts.put(h.id(), new PlanningHost(h.id().value(), cpu, Math.round(cpu * settings.cpuHotThreshold()),
                     Math.round(cpu * settings.vcpuOvercommit()), memory, Math.round(memory * settings.memoryLimit()),
-                    h.state(), h.power()));
+                    h.state(), h.power(), h.labels(), draining, request.allowPowerOn()));
         }
         List<VmPlacement> placements = new ArrayList<>();
         for (Vm vm : cluster.vms()) {
             Resources d = demand.getOrDefault(vm.id(), vm.size()).min(vm.size());
             placements.add(new VmPlacement(vm.id().value(), milli(d.cpu()), milli(vm.size().cpu()),
                     Math.round(vm.size().memoryMib()), Math.round(d.memoryMib()), vm.dirtyRateMibPerSecond(),
-                    hosts.get(vm.host()), pinned.contains(vm.id())));
+                    hosts.get(vm.host()), request.pinned().contains(vm.id()), request.recentlyMoved().contains(vm.id())));
         }
+        RepairSeed.unassignWhatMustMove(new ArrayList<>(hosts.values()), placements);
+        List<PlanningAffinityGroup> groups = request.affinityRules().stream()
+                .map(r -> new PlanningAffinityGroup(r.name(), r.kind(), r.strength(), ids(r.vms()))).toList();
+        List<PlanningHostRule> hostRules = request.hostRules().stream()
+                .map(r -> new PlanningHostRule(r.name(), r.kind(), r.strength(), ids(r.vms()), r.labelKey(), r.labelValue())).toList();
+        PlanningLimits limits = new PlanningLimits(request.budget().maxMigrations(), request.budget().maxMemoryMib(), request.spareHosts());
         return new PlacementSolution(new ArrayList<>(hosts.values()), placements,
-                new MigrationCostModel(settings.linkMibPerSecond(), 0.8),
-                ConstraintWeightOverrides.<HardMediumSoftScore>of(goal.weights()));
+                new MigrationCostModel(settings.linkMibPerSecond(), 0.8), limits, new ArrayList<>(groups), new ArrayList<>(hostRules),
+                ConstraintWeightOverrides.<HardMediumSoftScore>of(request.goal().weights(request.weightOverrides())));
+    }
+
+    private static Set<String> ids(Set<VmId> vms) {
+        return vms.stream().map(VmId::value).collect(Collectors.toUnmodifiableSet());
     }
 
     private static long milli(double cores) {

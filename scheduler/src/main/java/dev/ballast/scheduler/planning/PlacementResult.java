@@ -21,4 +21,9 @@ public record PlacementResult(Map<VmId, HostId> target, HardMediumSoftScore scor
     public boolean feasible() {
         return scoreAfter.isFeasible();
     }
+
+    /** The hard and medium constraints the proposal still breaks, with their reasons: what makes a plan infeasible. */
+    public List<ConstraintScore> broken() {
+        return constraints.stream().filter(ConstraintScore::broken).toList();
+    }
 }

@@ -24,6 +24,15 @@ public final class PlacementSolution {
     @ProblemFactProperty
     private MigrationCostModel migrationCostModel;
 
+    @ProblemFactProperty
+    private PlanningLimits limits;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningAffinityGroup> affinityGroups;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningHostRule> hostRules;
+
     private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides;
 
     @PlanningScore
@@ -35,6 +44,15 @@ public final class PlacementSolution {
 
     public PlacementSolution(List<PlanningHost> hosts, List<VmPlacement> placements, MigrationCostModel migrationCostModel,
                              ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+        this(hosts, placements, migrationCostModel, PlanningLimits.NONE, List.of(), List.of(), constraintWeightOverrides);
+    }
+
+    public PlacementSolution(List<PlanningHost> hosts, List<VmPlacement> placements, MigrationCostModel migrationCostModel,
+                             PlanningLimits limits, List<PlanningAffinityGroup> affinityGroups, List<PlanningHostRule> hostRules,
+                             ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+        this.limits = limits;
+        this.affinityGroups = affinityGroups;
+        this.hostRules = hostRules;
         this.hosts = hosts;
         this.placements = placements;
         this.migrationCostModel = migrationCostModel;
@@ -51,6 +69,18 @@ public final class PlacementSolution {
 
     public MigrationCostModel getMigrationCostModel() {
         return migrationCostModel;
+    }
+
+    public PlanningLimits getLimits() {
+        return limits;
+    }
+
+    public List<PlanningAffinityGroup> getAffinityGroups() {
+        return affinityGroups;
+    }
+
+    public List<PlanningHostRule> getHostRules() {
+        return hostRules;
     }
 
     public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {

@@ -5,6 +5,8 @@ import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.HostState;
 import dev.ballast.collectors.cluster.PowerModel;
 
+import java.util.Map;
+
 /**
  * A host as the solver sees it (a problem fact). CPU in milli-cores, memory in MiB. The limits are what the plan
  * may use: CPU demand up to the hot threshold, allocated vCPUs up to the overcommit ratio, allocated memory up to
@@ -20,6 +22,9 @@ public final class PlanningHost {
     private long memoryLimit;
     private HostState state;
     private PowerModel power;
+    private Map<String, String> labels;
+    private boolean draining;
+    private boolean powerOnAllowed;
 
     PlanningHost() {
         // for Timefold's cloning
@@ -27,6 +32,15 @@ public final class PlanningHost {
 
     public PlanningHost(String id, long cpuCapacity, long cpuLimit, long vcpuLimit, long memoryCapacity, long memoryLimit,
                         HostState state, PowerModel power) {
+        this(id, cpuCapacity, cpuLimit, vcpuLimit, memoryCapacity, memoryLimit, state, power, Map.of(), false, false);
+    }
+
+    /**
+     * @param draining       the host must be emptied (maintenance or evacuation): it holds nothing in the plan
+     * @param powerOnAllowed an OFF host may receive VMs, the plan powering it on first
+     */
+    public PlanningHost(String id, long cpuCapacity, long cpuLimit, long vcpuLimit, long memoryCapacity, long memoryLimit,
+                        HostState state, PowerModel power, Map<String, String> labels, boolean draining, boolean powerOnAllowed) {
         this.id = id;
         this.cpuCapacity = cpuCapacity;
         this.cpuLimit = cpuLimit;
@@ -35,6 +49,9 @@ public final class PlanningHost {
         this.memoryLimit = memoryLimit;
         this.state = state;
         this.power = power;
+        this.labels = Map.copyOf(labels);
+        this.draining = draining;
+        this.powerOnAllowed = powerOnAllowed;
     }
 
     public String getId() {
@@ -73,9 +90,22 @@ public final class PlanningHost {
         return power;
     }
 
-    /** Only a powered-on host outside maintenance may hold VMs. */
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    public boolean isDraining() {
+        return draining;
+    }
+
+    /** A powered-on host may hold VMs, and an off one the plan may power on; never one being drained. */
     public boolean isUsable() {
-        return state == HostState.ON;
+        return !draining && (state == HostState.ON || state == HostState.OFF && powerOnAllowed);
+    }
+
+    /** Holding VMs on this host means powering it on first. */
+    public boolean needsPowerOn() {
+        return state == HostState.OFF;
     }
 
     /** Watts at this CPU demand, in deciwatts so that the soft score keeps a decimal. */

@@ -3,9 +3,14 @@ package dev.ballast.scheduler.planning;
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import dev.ballast.predictors.hotspot.Skewness;
 import dev.ballast.scheduler.planning.Justifications.CapacityExcess;
 import dev.ballast.scheduler.planning.Justifications.HostPower;
 import dev.ballast.scheduler.planning.Justifications.MigrationPrice;
+import dev.ballast.scheduler.planning.Justifications.Note;
+import dev.ballast.scheduler.planning.Justifications.OverBudget;
+import dev.ballast.scheduler.planning.Justifications.RuleBreach;
+import dev.ballast.scheduler.planning.Justifications.SpareShortfall;
 import dev.ballast.scheduler.planning.Justifications.UnusableHostPlacement;
 
 import java.util.ArrayList;
@@ -13,6 +18,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Splits a placement's score into its constraints and says why each matched. Timefold 2.x reserves
@@ -33,20 +40,23 @@ final class ScoreBreakdown {
     record Part(HardMediumSoftScore score, int matches, List<String> reasons) {
     }
 
-    /** The total score, and each constraint's part of it, in {@link ConstraintIds#ALL} order. */
+    /** Each constraint's part of the score, in {@link ConstraintIds#ALL} order; leaves the solution's score set. */
     Map<String, Part> parts(PlacementSolution solution) {
         ConstraintWeightOverrides<HardMediumSoftScore> weights = solution.getConstraintWeightOverrides();
         Map<String, Part> parts = new LinkedHashMap<>();
         try {
             for (String id : ConstraintIds.ALL) {
-                Map<String, HardMediumSoftScore> only = new LinkedHashMap<>();
-                for (String other : ConstraintIds.ALL) {
-                    only.put(other, other.equals(id) ? weightOf(weights, id) : ZERO);
+                HardMediumSoftScore weight = weights.getConstraintWeight(id);
+                if (weight == null || weight.equals(ZERO)) {
+                    parts.put(id, new Part(ZERO, 0, List.of()));
+                    continue;
                 }
+                Map<String, HardMediumSoftScore> only = new LinkedHashMap<>();
+                ConstraintIds.ALL.forEach(other -> only.put(other, other.equals(id) ? weight : ZERO));
                 solution.setConstraintWeightOverrides(ConstraintWeightOverrides.of(only));
                 HardMediumSoftScore score = solutionManager.update(solution);
-                List<String> reasons = reasons(id, solution);
-                parts.put(id, new Part(score, score.equals(ZERO) ? 0 : reasons.size(), reasons.stream().limit(REASONS_PER_CONSTRAINT).toList()));
+                List<String> reasons = score.equals(ZERO) ? List.of() : reasons(id, solution);
+                parts.put(id, new Part(score, reasons.size(), reasons.stream().limit(REASONS_PER_CONSTRAINT).toList()));
             }
         } finally {
             solution.setConstraintWeightOverrides(weights);
@@ -55,54 +65,111 @@ final class ScoreBreakdown {
         return parts;
     }
 
-    private static HardMediumSoftScore weightOf(ConstraintWeightOverrides<HardMediumSoftScore> weights, String id) {
-        HardMediumSoftScore w = weights.getConstraintWeight(id);
-        return w == null ? HardMediumSoftScore.ONE_HARD : w;
-    }
-
     private static List<String> reasons(String id, PlacementSolution s) {
-        Map<PlanningHost, long[]> sums = new LinkedHashMap<>();
-        for (PlacementHostSums.Entry e : PlacementHostSums.of(s)) {
-            sums.put(e.host(), e.sums());
-        }
+        List<PlacementHostSums.Entry> sums = PlacementHostSums.of(s);
         List<Object> found = new ArrayList<>();
         switch (id) {
-            case ConstraintIds.CPU_CAPACITY -> sums.forEach((h, v) -> {
-                if (v[1] > h.getCpuLimit()) {
-                    found.add(new CapacityExcess(h.getId(), "cpu-millicores", v[1], h.getCpuLimit()));
-                }
-            });
-            case ConstraintIds.MEMORY_CAPACITY -> sums.forEach((h, v) -> {
-                if (v[3] > h.getMemoryLimit()) {
-                    found.add(new CapacityExcess(h.getId(), "memory-mib", v[3], h.getMemoryLimit()));
-                }
-            });
-            case ConstraintIds.VCPU_OVERCOMMIT -> sums.forEach((h, v) -> {
-                if (v[2] > h.getVcpuLimit()) {
-                    found.add(new CapacityExcess(h.getId(), "vcpu-millicores", v[2], h.getVcpuLimit()));
-                }
-            });
+            case ConstraintIds.CPU_CAPACITY -> sums.stream().filter(e -> e.sums()[1] > e.host().getCpuLimit())
+                    .forEach(e -> found.add(new CapacityExcess(e.host().getId(), "cpu-millicores", e.sums()[1], e.host().getCpuLimit())));
+            case ConstraintIds.MEMORY_CAPACITY -> sums.stream().filter(e -> e.sums()[3] > e.host().getMemoryLimit())
+                    .forEach(e -> found.add(new CapacityExcess(e.host().getId(), "memory-mib", e.sums()[3], e.host().getMemoryLimit())));
+            case ConstraintIds.VCPU_OVERCOMMIT -> sums.stream().filter(e -> e.sums()[2] > e.host().getVcpuLimit())
+                    .forEach(e -> found.add(new CapacityExcess(e.host().getId(), "vcpu-millicores", e.sums()[2], e.host().getVcpuLimit())));
             case ConstraintIds.UNUSABLE_HOST -> s.getPlacements().stream().filter(p -> !p.getHost().isUsable())
-                    .forEach(p -> found.add(new UnusableHostPlacement(p.getId(), p.getHost().getId(), p.getHost().getState().name())));
-            case ConstraintIds.POWER -> sums.entrySet().stream().filter(e -> e.getValue()[0] > 0)
-                    .sorted(Comparator.comparing((Map.Entry<PlanningHost, long[]> e) -> e.getValue()[0]))
-                    .forEach(e -> found.add(new HostPower(e.getKey().getId(), e.getValue()[0], e.getKey().deciwattsAt(e.getValue()[1]) / 10.0)));
+                    .forEach(p -> found.add(new UnusableHostPlacement(p.getId(), p.getHost().getId(),
+                            p.getHost().isDraining() ? "being drained" : p.getHost().getState().name())));
+            case ConstraintIds.ANTI_AFFINITY, ConstraintIds.SOFT_ANTI_AFFINITY -> {
+                boolean hard = id.equals(ConstraintIds.ANTI_AFFINITY);
+                for (PlanningAffinityGroup g : s.getAffinityGroups()) {
+                    if (g.isAnti() && g.isHard() == hard) {
+                        Map<String, Long> perHost = s.getPlacements().stream().filter(g::contains)
+                                .collect(Collectors.groupingBy(p -> p.getHost().getId(), java.util.TreeMap::new, Collectors.counting()));
+                        perHost.forEach((host, n) -> {
+                            if (n > 1) {
+                                found.add(new RuleBreach(g.name(), n + " VMs share " + host));
+                            }
+                        });
+                    }
+                }
+            }
+            case ConstraintIds.AFFINITY, ConstraintIds.SOFT_AFFINITY -> {
+                boolean hard = id.equals(ConstraintIds.AFFINITY);
+                for (PlanningAffinityGroup g : s.getAffinityGroups()) {
+                    if (!g.isAnti() && g.isHard() == hard) {
+                        Set<String> hosts = s.getPlacements().stream().filter(g::contains).map(p -> p.getHost().getId())
+                                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                        if (hosts.size() > 1) {
+                            found.add(new RuleBreach(g.name(), "its VMs are spread over " + hosts));
+                        }
+                    }
+                }
+            }
+            case ConstraintIds.HOST_RULE, ConstraintIds.SOFT_HOST_RULE -> {
+                boolean hard = id.equals(ConstraintIds.HOST_RULE);
+                for (PlanningHostRule r : s.getHostRules()) {
+                    if (r.isHard() == hard) {
+                        s.getPlacements().stream().filter(p -> r.appliesTo(p) && r.brokenBy(p.getHost()))
+                                .forEach(p -> found.add(new RuleBreach(r.name(), p.getId() + " on " + p.getHost().getId()
+                                        + (r.kind() == HostRule.Kind.MUST ? " lacks " : " has ") + r.labelKey() + "=" + r.labelValue())));
+                    }
+                }
+            }
+            case ConstraintIds.SPARE_CAPACITY -> {
+                long freeCpu = 0;
+                long freeMemory = 0;
+                long largestCpu = 0;
+                long largestMemory = 0;
+                for (PlacementHostSums.Entry e : sums) {
+                    if (e.sums()[0] > 0) {
+                        freeCpu += e.host().getCpuLimit() - e.sums()[1];
+                        freeMemory += e.host().getMemoryLimit() - e.sums()[3];
+                        largestCpu = Math.max(largestCpu, e.host().getCpuLimit());
+                        largestMemory = Math.max(largestMemory, e.host().getMemoryLimit());
+                    }
+                }
+                int n = s.getLimits().spareHosts();
+                if (freeMemory < n * largestMemory) {
+                    found.add(new SpareShortfall("memory-mib", freeMemory, n * largestMemory));
+                }
+                if (freeCpu < n * largestCpu) {
+                    found.add(new SpareShortfall("cpu-millicores", freeCpu, n * largestCpu));
+                }
+            }
+            case ConstraintIds.MIGRATION_COUNT_BUDGET -> found.add(new OverBudget("migrations",
+                    s.getPlacements().stream().filter(VmPlacement::isMoved).count(), s.getLimits().maxMigrations()));
+            case ConstraintIds.MIGRATION_MEMORY_BUDGET -> found.add(new OverBudget("memory to migrate (MiB)",
+                    s.getPlacements().stream().filter(VmPlacement::isMoved).mapToLong(VmPlacement::getMemory).sum(),
+                    s.getLimits().maxMigrationMemoryMib()));
+            case ConstraintIds.POWER -> sums.stream().filter(e -> e.sums()[0] > 0)
+                    .sorted(Comparator.comparingLong(e -> e.sums()[0]))
+                    .forEach(e -> found.add(new HostPower(e.host().getId(), e.sums()[0], e.host().deciwattsAt(e.sums()[1]) / 10.0)));
+            case ConstraintIds.POWER_ON -> sums.stream().filter(e -> e.sums()[0] > 0 && e.host().needsPowerOn())
+                    .forEach(e -> found.add(new Note("powers on " + e.host().getId())));
             case ConstraintIds.CPU_IMBALANCE, ConstraintIds.MEMORY_IMBALANCE -> {
                 boolean cpu = id.equals(ConstraintIds.CPU_IMBALANCE);
-                sums.entrySet().stream().filter(e -> e.getKey().isUsable())
-                        .sorted(Comparator.comparingDouble((Map.Entry<PlanningHost, long[]> e) -> -utilization(e, cpu)))
-                        .forEach(e -> found.add(e.getKey().getId() + (cpu ? " cpu " : " memory ") + Math.round(utilization(e, cpu) * 100) + " %"));
+                sums.stream().filter(e -> e.host().isUsable())
+                        .sorted(Comparator.comparingDouble(e -> -utilization(e, cpu)))
+                        .forEach(e -> found.add(e.host().getId() + (cpu ? " cpu " : " memory ") + Math.round(utilization(e, cpu) * 100) + " %"));
             }
+            case ConstraintIds.SKEWNESS -> sums.stream().filter(e -> e.sums()[0] > 0)
+                    .sorted(Comparator.comparingDouble(e -> -skewness(e)))
+                    .forEach(e -> found.add(new Note(e.host().getId() + " skewness " + Math.round(skewness(e) * 1000) / 1000.0)));
             case ConstraintIds.MIGRATION_COST -> s.getPlacements().stream().filter(VmPlacement::isMoved)
                     .sorted(Comparator.comparingLong(p -> -p.getMemory()))
                     .forEach(p -> found.add(new MigrationPrice(p.getId(), p.getCurrentHost().getId(), p.getHost().getId(),
                             s.getMigrationCostModel().seconds(p.getMemory(), p.getDirtyRateMibPerSecond()))));
+            case ConstraintIds.COOLDOWN -> s.getPlacements().stream().filter(p -> p.isMoved() && p.isRecentlyMoved())
+                    .forEach(p -> found.add(new Note(p.getId() + " moved within its cooldown and would move again")));
             default -> throw new IllegalStateException("no reasons for constraint " + id);
         }
         return found.stream().map(String::valueOf).toList();
     }
 
-    private static double utilization(Map.Entry<PlanningHost, long[]> e, boolean cpu) {
-        return cpu ? (double) e.getValue()[1] / e.getKey().getCpuCapacity() : (double) e.getValue()[4] / e.getKey().getMemoryCapacity();
+    private static double utilization(PlacementHostSums.Entry e, boolean cpu) {
+        return cpu ? (double) e.sums()[1] / e.host().getCpuCapacity() : (double) e.sums()[4] / e.host().getMemoryCapacity();
+    }
+
+    private static double skewness(PlacementHostSums.Entry e) {
+        return Skewness.of((double) e.sums()[1] / e.host().getCpuCapacity(), (double) e.sums()[4] / e.host().getMemoryCapacity());
     }
 }

@@ -22,6 +22,7 @@ public final class VmPlacement {
     private PlanningHost currentHost;
     @PlanningPin
     private boolean pinned;
+    private boolean recentlyMoved;
 
     @PlanningVariable
     private PlanningHost host;
@@ -32,6 +33,12 @@ public final class VmPlacement {
 
     public VmPlacement(String id, long cpuDemand, long vcpus, long memory, long memoryDemand, double dirtyRateMibPerSecond,
                        PlanningHost currentHost, boolean pinned) {
+        this(id, cpuDemand, vcpus, memory, memoryDemand, dirtyRateMibPerSecond, currentHost, pinned, false);
+    }
+
+    /** @param recentlyMoved the VM moved within the cooldown: moving it again is penalized (anti-ping-pong) */
+    public VmPlacement(String id, long cpuDemand, long vcpus, long memory, long memoryDemand, double dirtyRateMibPerSecond,
+                       PlanningHost currentHost, boolean pinned, boolean recentlyMoved) {
         this.id = id;
         this.cpuDemand = cpuDemand;
         this.vcpus = vcpus;
@@ -40,6 +47,7 @@ public final class VmPlacement {
         this.dirtyRateMibPerSecond = dirtyRateMibPerSecond;
         this.currentHost = currentHost;
         this.pinned = pinned;
+        this.recentlyMoved = recentlyMoved;
         this.host = currentHost;
     }
 
@@ -77,6 +85,10 @@ public final class VmPlacement {
 
     public boolean isPinned() {
         return pinned;
+    }
+
+    public boolean isRecentlyMoved() {
+        return recentlyMoved;
     }
 
     public PlanningHost getHost() {

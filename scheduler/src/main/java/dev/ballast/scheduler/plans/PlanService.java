@@ -3,13 +3,14 @@ package dev.ballast.scheduler.plans;
 import dev.ballast.actuators.execution.ExecutionReport;
 import dev.ballast.actuators.execution.HypervisorDriver;
 import dev.ballast.actuators.execution.PlanExecutor;
+import dev.ballast.actuators.execution.StepOutcome;
 import dev.ballast.actuators.execution.StepStatus;
+import dev.ballast.actuators.plan.LiveMigrate;
 import dev.ballast.actuators.plan.Plan;
 import dev.ballast.collectors.cluster.ClusterSnapshot;
 import dev.ballast.collectors.cluster.Host;
 import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.HostState;
-import dev.ballast.collectors.cluster.Vm;
 import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.scheduler.cluster.Demand;
 import dev.ballast.scheduler.cluster.DemandReader;
@@ -21,29 +22,42 @@ import dev.ballast.scheduler.planning.PlacementProblemBuilder;
 import dev.ballast.scheduler.planning.PlacementResult;
 import dev.ballast.scheduler.planning.PlacementSolution;
 import dev.ballast.scheduler.planning.PlanningHost;
+import dev.ballast.scheduler.planning.PlanningRequest;
+import dev.ballast.scheduler.planning.PlanningSettings;
 import dev.ballast.scheduler.planning.VmPlacement;
+import dev.ballast.scheduler.plans.PlanViews.AuditEntry;
+import dev.ballast.scheduler.plans.PlanViews.PlanView;
 import dev.ballast.scheduler.sequencing.HostRoom;
 import dev.ballast.scheduler.sequencing.MigrationSequencer;
 import dev.ballast.scheduler.sequencing.SequencedPlan;
+import dev.ballast.scheduler.sequencing.SequencedStep;
 import dev.ballast.scheduler.sequencing.VmLoad;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * Previews plans (solve, sequence, explain) and executes them through the actuators. A preview only reads the
- * cluster; execution goes through the hypervisor driver, whose pre- and post-conditions trust what the
- * hypervisors report, not the plan.
+ * Plans and their lifecycle. A preview solves, sequences and explains on the cluster as observed, touching nothing.
+ * Approval and execution re-validate the plan against the cluster first; a plan that no longer holds becomes
+ * SUPERSEDED. Execution goes through the actuators' executor, whose pre- and post-conditions trust what the
+ * hypervisors report. Every change is stored, streamed to subscribers and, for people's actions, audited.
  */
 public final class PlanService {
     private final DemandReader demandReader;
@@ -54,12 +68,20 @@ public final class PlanService {
     private final HypervisorDriver driver;
     private final ExecutorService executions;
     private final Clock clock;
+    private final PlanStore store;
+    private final PlanLifecycle lifecycle;
+    private final PlanRevalidation revalidation;
+    private final MeterRegistry meters;
     private final Map<String, PlanRecord> plans = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<PlanView>>> subscribers = new ConcurrentHashMap<>();
     private final AtomicReference<String> executing = new AtomicReference<>();
+    private final AtomicReference<PlanExecutor> runningExecutor = new AtomicReference<>();
+    private final Map<VmId, Instant> lastMoved = new ConcurrentHashMap<>();
 
     public PlanService(DemandReader demandReader, PlacementProblemBuilder problemBuilder, PlacementPlanner planner,
                        MigrationSequencer sequencer, PlacementLoads placementLoads, HypervisorDriver driver,
-                       ExecutorService executions, Clock clock) {
+                       ExecutorService executions, Clock clock, PlanStore store, PlanLifecycle lifecycle,
+                       PlanningSettings settings, MeterRegistry meters) {
         this.demandReader = demandReader;
         this.problemBuilder = problemBuilder;
         this.planner = planner;
@@ -68,28 +90,101 @@ public final class PlanService {
         this.driver = driver;
         this.executions = executions;
         this.clock = clock;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.revalidation = new PlanRevalidation(lifecycle, settings);
+        this.meters = meters;
+        restore();
+    }
+
+    /** Loads stored plans; one that was executing when the service stopped is marked FAILED with that reason. */
+    private void restore() {
+        for (PlanViews.StoredPlan stored : store.loadPlans()) {
+            PlanRecord record = PlanRecord.restore(stored);
+            if (record.status() == PlanStatus.EXECUTING) {
+                record.moveTo(PlanStatus.FAILED, "the service stopped while this plan executed; finished steps are recorded, "
+                        + "the rest did not run");
+                store.save(record.stored(clock.instant()));
+            }
+            plans.put(record.id(), record);
+        }
     }
 
     public PlanRecord preview(Goal goal, Duration timeLimit) {
+        return preview(PlanningRequest.of(goal), timeLimit, "system");
+    }
+
+    /** Plans for the request on the cluster as observed now; the cluster is only read. */
+    public PlanRecord preview(PlanningRequest request, Duration timeLimit, String who) {
         Demand demand = demandReader.read();
+        return preview(request, timeLimit, who, demand);
+    }
+
+    /** Plans for the request on a given observation of the cluster (what-if scenarios build their own). */
+    public PlanRecord preview(PlanningRequest request, Duration timeLimit, String who, Demand demand) {
+        Goal goal = request.goal();
         ClusterSnapshot cluster = demand.cluster();
-        PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), goal, Set.of());
+        Set<VmId> recent = new HashSet<>(request.recentlyMoved());
+        recent.addAll(recentlyMoved());
+        PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), request.withRecentlyMoved(recent));
         List<HostRoom> rooms = rooms(problem);
         List<VmLoad> loads = loads(problem);
+        Timer.Sample solving = Timer.start(meters);
         PlacementResult result = planner.solve(problem, timeLimit);
+        solving.stop(meters.timer("ballast.solve.time", "goal", goal.name()));
 
-        Set<HostId> powerOff = goal == Goal.CONSOLIDATE ? emptyOnHosts(cluster, result.target()) : Set.of();
+        Set<HostId> powerOff = goal == Goal.CONSOLIDATE ? emptyOnHosts(cluster, result.target(), request.evacuate()) : Set.of();
+        Set<HostId> powerOn = wokenHosts(cluster, result.target());
         List<HostLoad> before = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of());
-        List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), result.target(), demand.forecast(), powerOff);
+        List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), result.target(), demand.forecast(), powerOff, powerOn);
         SequencedPlan sequence = sequencer.sequence(rooms, loads, cluster.placement(), result.target(), powerOff,
                 new GoalStepReasons(goal, before, after));
 
-        Plan plan = new Plan(UUID.randomUUID().toString(), sequence.planSteps());
-        PlanPreview preview = new PlanPreview(plan, goal, clock.instant(), placementLoads.kpis(before), placementLoads.kpis(after),
-                before, after, sequence, result);
-        PlanRecord record = new PlanRecord(preview);
-        plans.put(record.id(), record);
+        String id = UUID.randomUUID().toString();
+        PlanRecord record = new PlanRecord(id, goal, clock.instant(), cluster.takenAt(), new Plan(id, sequence.planSteps()),
+                sequence.steps().stream().map(SequencedStep::wave).toList(),
+                PlanReports.report(placementLoads.kpis(before), placementLoads.kpis(after), before, after, result, sequence),
+                cluster.placement());
+        plans.put(id, record);
+        store.save(record.stored(clock.instant()));
+        meters.counter("ballast.plans.previewed", "goal", goal.name()).increment();
         return record;
+    }
+
+    /** A plan that only powers hosts on (the morning wake after a nightly consolidation). */
+    public PlanRecord wake(Set<HostId> hosts, String reason, String who) {
+        Demand demand = demandReader.read();
+        ClusterSnapshot cluster = demand.cluster();
+        List<HostId> sorted = hosts.stream().sorted().toList();
+        String id = UUID.randomUUID().toString();
+        List<dev.ballast.actuators.plan.PlanStep> steps = new ArrayList<>();
+        sorted.forEach(h -> steps.add(new dev.ballast.actuators.plan.PowerOn(h, reason)));
+        List<HostLoad> before = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of());
+        List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of(), Set.copyOf(sorted));
+        PlanViews.ScoreView noScore = new PlanViews.ScoreView("n/a", "n/a", true, true, 0, List.of(), List.of());
+        List<PlanViews.HostChange> changes = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            HostLoad b = before.get(i);
+            HostLoad a = after.get(i);
+            changes.add(new PlanViews.HostChange(b.host().id().value(), b.state().name(), a.state().name(), b.vms(), a.vms(),
+                    PlanReports.round(b.utilization().cpu()), PlanReports.round(a.utilization().cpu()),
+                    PlanReports.round(b.utilization().memory()), PlanReports.round(a.utilization().memory())));
+        }
+        PlanRecord record = new PlanRecord(id, Goal.BALANCE, clock.instant(), cluster.takenAt(), new Plan(id, steps),
+                steps.stream().map(x -> 0).toList(),
+                new PlanViews.PlanReport(PlanReports.kpis(placementLoads.kpis(before)), PlanReports.kpis(placementLoads.kpis(after)),
+                        changes, noScore, List.of()), cluster.placement());
+        plans.put(id, record);
+        store.save(record.stored(clock.instant()));
+        return record;
+    }
+
+    public void record(PlanViews.Decision decision) {
+        store.append(decision);
+    }
+
+    public List<PlanViews.Decision> decisions(int newest) {
+        return store.decisions(newest);
     }
 
     public PlanRecord get(String id) {
@@ -101,52 +196,202 @@ public final class PlanService {
     }
 
     public Collection<PlanRecord> all() {
-        return List.copyOf(plans.values());
+        sweep();
+        List<PlanRecord> all = new ArrayList<>(plans.values());
+        all.sort(Comparator.comparing(PlanRecord::createdAt).reversed());
+        return all;
     }
 
-    /** Starts executing a recommended plan in the background; one plan executes at a time. */
-    public PlanRecord execute(String id) {
+    /** Marks pending plans older than their TTL as SUPERSEDED. */
+    public void sweep() {
+        Instant now = clock.instant();
+        for (PlanRecord r : plans.values()) {
+            synchronized (r) {
+                if (r.status().isPending() && r.createdAt().plus(lifecycle.ttl()).isBefore(now)) {
+                    change(r, PlanStatus.SUPERSEDED, "older than its TTL of " + lifecycle.ttl());
+                }
+            }
+        }
+    }
+
+    public PlanRecord approve(String id, String who) {
         PlanRecord record = get(id);
         synchronized (record) {
-            if (record.status() != PlanStatus.RECOMMENDED) {
-                throw new PlanConflictException("plan " + id + " is " + record.status() + "; only a RECOMMENDED plan can execute");
-            }
+            requirePending(record, "approved");
+            revalidate(record);
+            record.approvedBy(who);
+            change(record, PlanStatus.APPROVED, "approved by " + who);
+        }
+        audit(who, "approve", id, "approved plan " + id);
+        return record;
+    }
+
+    /** Starts executing a pending plan in the background after re-validating it; one plan executes at a time. */
+    public PlanRecord execute(String id, String who) {
+        PlanRecord record = get(id);
+        synchronized (record) {
+            requirePending(record, "executed");
+            revalidate(record);
             if (!executing.compareAndSet(null, id)) {
                 throw new PlanConflictException("plan " + executing.get() + " is executing; plan " + id + " must wait until it ends");
             }
-            record.moveTo(PlanStatus.EXECUTING, "");
+            if (record.status() == PlanStatus.RECOMMENDED) {
+                record.approvedBy(who);
+            }
+            record.executedBy(who);
+            change(record, PlanStatus.EXECUTING, "executing");
         }
+        audit(who, "execute", id, "started plan " + id + " with " + record.plan().steps().size() + " steps");
         executions.submit(() -> run(record));
         return record;
     }
 
+    public PlanRecord cancel(String id, String who) {
+        PlanRecord record = get(id);
+        synchronized (record) {
+            if (record.status().isPending()) {
+                change(record, PlanStatus.CANCELLED, "cancelled by " + who + " before it ran");
+            } else if (record.status() == PlanStatus.EXECUTING) {
+                PlanExecutor executor = runningExecutor.get();
+                if (executor != null) {
+                    executor.cancel();
+                }
+            } else {
+                throw new PlanConflictException("plan " + id + " is " + record.status() + " and cannot be cancelled");
+            }
+        }
+        audit(who, "cancel", id, "cancelled plan " + id);
+        return record;
+    }
+
+    public List<AuditEntry> audit(int newest) {
+        return store.audit(newest);
+    }
+
+    /** Calls the consumer with the plan's view now and at every change, until the plan is final. */
+    public Runnable subscribe(String id, Consumer<PlanView> consumer) {
+        PlanRecord record = get(id);
+        List<Consumer<PlanView>> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+        list.add(consumer);
+        consumer.accept(record.view());
+        return () -> list.remove(consumer);
+    }
+
+    /** VMs whose last migration ended within the cooldown. */
+    public Set<VmId> recentlyMoved() {
+        Instant since = clock.instant().minus(lifecycle.migrationCooldown());
+        Set<VmId> recent = new HashSet<>();
+        lastMoved.forEach((vm, at) -> {
+            if (at.isAfter(since)) {
+                recent.add(vm);
+            }
+        });
+        return recent;
+    }
+
+    /** Migrations that finished since the given instant (for the autopilot's hourly budget). */
+    public long migrationsSince(Instant since) {
+        return lastMoved.values().stream().filter(at -> at.isAfter(since)).count();
+    }
+
+    public Optional<String> executingPlan() {
+        return Optional.ofNullable(executing.get());
+    }
+
+    private void revalidate(PlanRecord record) {
+        Optional<String> problem = revalidation.check(record, demandReader.read(), clock.instant());
+        if (problem.isPresent()) {
+            change(record, PlanStatus.SUPERSEDED, "re-validation failed: " + problem.get());
+            throw new PlanConflictException("plan " + record.id() + " is SUPERSEDED: " + problem.get());
+        }
+    }
+
+    private static void requirePending(PlanRecord record, String verb) {
+        if (!record.status().isPending()) {
+            throw new PlanConflictException("plan " + record.id() + " is " + record.status() + "; only a RECOMMENDED or APPROVED plan can be " + verb);
+        }
+    }
+
     private void run(PlanRecord record) {
         try {
-            ExecutionReport report = new PlanExecutor(driver).execute(record.preview().plan(), record::update);
+            PlanExecutor executor = new PlanExecutor(driver);
+            runningExecutor.set(executor);
+            ExecutionReport report = executor.execute(record.plan(), outcome -> track(record, outcome));
             if (report.succeeded()) {
-                record.moveTo(PlanStatus.SUCCEEDED, "all steps done or skipped");
+                change(record, PlanStatus.SUCCEEDED, "all steps done or skipped");
             } else {
                 String failed = report.steps().stream().filter(s -> s.status() == StepStatus.FAILED)
                         .map(s -> "step " + s.index() + ": " + s.message()).findFirst().orElse("stopped");
                 boolean cancelled = report.steps().stream().anyMatch(s -> s.status() == StepStatus.CANCELLED);
-                record.moveTo(cancelled ? PlanStatus.CANCELLED : PlanStatus.FAILED, failed);
+                change(record, cancelled ? PlanStatus.CANCELLED : PlanStatus.FAILED, cancelled ? "cancelled while executing" : failed);
             }
         } catch (RuntimeException e) {
-            record.moveTo(PlanStatus.FAILED, "executor error: " + e.getMessage());
+            change(record, PlanStatus.FAILED, "executor error: " + e.getMessage());
         } finally {
+            runningExecutor.set(null);
             executing.set(null);
+            meters.counter("ballast.plans.finished", "status", record.status().name()).increment();
         }
     }
 
-    private static Set<HostId> emptyOnHosts(ClusterSnapshot cluster, Map<VmId, HostId> target) {
+    private void track(PlanRecord record, StepOutcome outcome) {
+        record.update(outcome);
+        if (outcome.step() instanceof LiveMigrate m && (outcome.status() == StepStatus.SUCCEEDED || outcome.status() == StepStatus.FAILED)) {
+            meters.counter("ballast.migrations", "status", outcome.status().name()).increment();
+            if (outcome.status() == StepStatus.SUCCEEDED) {
+                lastMoved.put(m.vm(), clock.instant());
+            }
+        }
+        store.save(record.stored(clock.instant()));
+        publish(record);
+    }
+
+    private void change(PlanRecord record, PlanStatus status, String why) {
+        record.moveTo(status, why);
+        store.save(record.stored(clock.instant()));
+        publish(record);
+    }
+
+    private void publish(PlanRecord record) {
+        List<Consumer<PlanView>> list = subscribers.get(record.id());
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        PlanView view = record.view();
+        list.forEach(c -> c.accept(view));
+        if (record.status().isFinal()) {
+            subscribers.remove(record.id());
+        }
+    }
+
+    public void audit(String who, String action, String planId, String detail) {
+        store.append(new AuditEntry(clock.instant(), who, action, planId, detail));
+    }
+
+    /**
+     * Hosts that are on and hold nothing in the target: consolidation powers them off (never hosts being evacuated:
+     * the operator takes those). Spare capacity is kept on the hosts in use by the spare-capacity constraint.
+     */
+    private static Set<HostId> emptyOnHosts(ClusterSnapshot cluster, Map<VmId, HostId> target, Set<HostId> evacuated) {
         Set<HostId> used = new HashSet<>(target.values());
-        Set<HostId> empty = new HashSet<>();
+        List<HostId> empty = new ArrayList<>();
         for (Host h : cluster.hosts()) {
-            if (h.state() == HostState.ON && !used.contains(h.id())) {
+            if (h.state() == HostState.ON && !used.contains(h.id()) && !evacuated.contains(h.id())) {
                 empty.add(h.id());
             }
         }
-        return empty;
+        return new HashSet<>(empty);
+    }
+
+    private static Set<HostId> wokenHosts(ClusterSnapshot cluster, Map<VmId, HostId> target) {
+        Set<HostId> used = new HashSet<>(target.values());
+        Set<HostId> woken = new HashSet<>();
+        for (Host h : cluster.hosts()) {
+            if (h.state() == HostState.OFF && used.contains(h.id())) {
+                woken.add(h.id());
+            }
+        }
+        return woken;
     }
 
     private static List<HostRoom> rooms(PlacementSolution problem) {
@@ -164,5 +409,4 @@ public final class PlanService {
         }
         return loads;
     }
-
 }

@@ -57,7 +57,8 @@ class BadRequestTest {
         assertThat(wrongType.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
         assertThat(wrongType.getResponse().getBody(String.class).orElseThrow()).contains("timeLimitSeconds");
 
-        HttpClientResponseException unknownPlan = post("/api/plans/no-such-plan/execute", "");
+        HttpClientResponseException unknownPlan = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.POST("/api/plans/no-such-plan/execute", "").bearerAuth("operator-token"), String.class));
         assertThat(unknownPlan.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
 
         List<?> plans = client.toBlocking().retrieve(HttpRequest.GET("/api/plans"), Argument.listOf(Map.class));

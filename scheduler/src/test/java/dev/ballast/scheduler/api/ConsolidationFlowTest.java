@@ -73,7 +73,7 @@ class ConsolidationFlowTest {
         Map<VmId, HostId> target = replayCheckingEveryPrefix(start, forecastCpu, steps);
 
         HttpResponse<Map<String, Object>> accepted = client.toBlocking().exchange(
-                HttpRequest.POST("/api/plans/" + plan.get("id") + "/execute", ""), JSON);
+                HttpRequest.POST("/api/plans/" + plan.get("id") + "/execute", "").bearerAuth("operator-token"), JSON);
         assertThat(accepted.status().getCode()).isEqualTo(HttpStatus.ACCEPTED.getCode());
         Map<String, Object> done = awaitEnd((String) plan.get("id"));
         assertThat(done.get("status")).as("plan message: %s", done.get("message")).isEqualTo("SUCCEEDED");
