@@ -5,6 +5,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ public final class BenchmarkCommand {
     }
 
     public static void main(String[] args) {
+        quietLogging();
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args, Path.of("").toAbsolutePath());
@@ -28,6 +32,32 @@ public final class BenchmarkCommand {
             return;
         }
         execute(options);
+    }
+
+    /**
+     * The solver logs a warning per solve (hundreds per day) that would bury the tables: unless the caller chose a
+     * logback configuration, log errors only.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
+        try {
+            Path config = Files.createTempFile("ballast-benchmark-logback", ".xml");
+            config.toFile().deleteOnExit();
+            Files.writeString(config, """
+                    <configuration>
+                      <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender">
+                        <target>System.err</target>
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+                      </appender>
+                      <root level="ERROR"><appender-ref ref="ERR"/></root>
+                    </configuration>
+                    """);
+            System.setProperty("logback.configurationFile", config.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the benchmark's logging configuration", e);
+        }
     }
 
     /** Runs the options' days and policies, prints the tables and writes the files; returns every run. */

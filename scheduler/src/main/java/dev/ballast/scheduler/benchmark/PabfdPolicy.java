@@ -43,12 +43,8 @@ abstract class PabfdPolicy implements ConsolidationPolicy {
             }
         }
         List<Migration> map = new ArrayList<>(place(hosts, toMigrate, new HashSet<>(overloaded), false));
-        int fromOver = map.size();
         map.addAll(fromUnderloaded(hosts, overloaded));
         saved.restore();
-        if (Boolean.getBoolean("ballast.debug")) {
-            System.err.printf("t=%.1f over=%d fromOver=%d fromUnder=%d%n", now, overloaded.size(), fromOver, map.size() - fromOver);
-        }
         return map;
     }
 

@@ -22,7 +22,7 @@ class BenchmarkSmokeTest {
         assumeThat(data).as("PlanetLab traces not found: set -Dballast.data.dir (skipping the benchmark smoke test)").isPresent();
         assumeThat(data.get().resolve("planetlab/20110303")).as("PlanetLab day 20110303 under " + data.get()).isDirectory();
         BenchmarkOptions options = new BenchmarkOptions(List.of("20110303"), List.of(PolicyName.values()), 2, out, data.get(),
-                Duration.ofMillis(200), Duration.ofHours(1));
+                Duration.ofMillis(100), Duration.ofHours(1));
 
         List<RunResult> runs = BenchmarkCommand.execute(options);
 
