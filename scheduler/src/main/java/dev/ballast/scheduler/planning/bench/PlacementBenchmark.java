@@ -76,11 +76,11 @@ public final class PlacementBenchmark {
                 timeline.sort(java.util.Comparator.comparingLong(Sample::millis));
                 Sample firstFeasible = timeline.stream().filter(s -> s.score().isFeasible()).findFirst().orElse(null);
                 HardMediumSoftScore end = best.getScore();
-                HardMediumSoftScore at5 = at(timeline, 5_000);
+                HardMediumSoftScore at5 = limit >= 5 ? at(timeline, 5_000) : null;
                 System.out.printf("| %,d/%,d | %s | %d | %s | %s | %s | %s | %s | %s | %d (%d) | %d | %d | %,d | %,d |%n",
                         size[0], size[1], goal, limit,
                         firstFeasible == null ? "never" : String.format("%.2f", firstFeasible.millis() / 1000.0),
-                        at(timeline, 1_000), at5, limit >= 30 ? at(timeline, 30_000) : "-", limit >= 60 ? at(timeline, 60_000) : "-",
+                        at(timeline, 1_000), at5 == null ? "-" : at5, limit >= 30 ? at(timeline, 30_000) : "-", limit >= 60 ? at(timeline, 60_000) : "-",
                         gap(at5, end), hostsOn(best, false), hostsAtStart, bound, ffd, migrations(best), speed);
             }
             if (plannerOverhead) {

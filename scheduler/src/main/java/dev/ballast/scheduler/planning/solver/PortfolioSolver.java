@@ -111,6 +111,9 @@ public final class PortfolioSolver {
             VmPlacement copy = new VmPlacement(p.getId(), p.getCpuDemand(), p.getVcpus(), p.getMemory(), p.getMemoryDemand(),
                     p.getDirtyRateMibPerSecond(), p.getCurrentHost(), p.isPinned(), p.isRecentlyMoved());
             copy.setHost(p.getHost());
+            if (p.isNew()) {
+                copy.markNew();
+            }
             placements.add(copy);
         }
         PlacementSolution copy = new PlacementSolution(s.getHosts(), placements, s.getMigrationCostModel(), s.getLimits(),
