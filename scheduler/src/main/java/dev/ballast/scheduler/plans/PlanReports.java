@@ -25,8 +25,8 @@ public final class PlanReports {
                 round(k.estimatedPowerWatts()), round(k.energyPerDayKwh()), k.hotSpots(), k.coldSpots());
     }
 
-    static PlanReport report(ClusterKpis before, ClusterKpis after, List<HostLoad> hostsBefore, List<HostLoad> hostsAfter,
-                             PlacementResult result, SequencedPlan sequence) {
+    /** Host by host, before and after (the two lists cover the same hosts in the same order). */
+    static List<HostChange> hostChanges(List<HostLoad> hostsBefore, List<HostLoad> hostsAfter) {
         List<HostChange> hosts = new ArrayList<>();
         for (int i = 0; i < hostsBefore.size(); i++) {
             HostLoad b = hostsBefore.get(i);
@@ -35,6 +35,12 @@ public final class PlanReports {
                     round(b.utilization().cpu()), round(a.utilization().cpu()), round(b.utilization().memory()),
                     round(a.utilization().memory())));
         }
+        return hosts;
+    }
+
+    static PlanReport report(ClusterKpis before, ClusterKpis after, List<HostLoad> hostsBefore, List<HostLoad> hostsAfter,
+                             PlacementResult result, SequencedPlan sequence) {
+        List<HostChange> hosts = hostChanges(hostsBefore, hostsAfter);
         ScoreView score = new ScoreView(result.scoreBefore().toString(), result.scoreAfter().toString(), result.improved(),
                 result.feasible(), result.solveMillis(), result.constraints().stream().map(PlanReports::constraint).toList(),
                 result.broken().stream().map(PlanReports::constraint).toList());

@@ -190,14 +190,7 @@ public final class PlanService {
         List<HostLoad> before = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of());
         List<HostLoad> after = placementLoads.loads(cluster.hosts(), cluster.vms(), cluster.placement(), demand.forecast(), Set.of(), Set.copyOf(sorted));
         PlanViews.ScoreView noScore = new PlanViews.ScoreView("n/a", "n/a", true, true, 0, List.of(), List.of());
-        List<PlanViews.HostChange> changes = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            HostLoad b = before.get(i);
-            HostLoad a = after.get(i);
-            changes.add(new PlanViews.HostChange(b.host().id().value(), b.state().name(), a.state().name(), b.vms(), a.vms(),
-                    PlanReports.round(b.utilization().cpu()), PlanReports.round(a.utilization().cpu()),
-                    PlanReports.round(b.utilization().memory()), PlanReports.round(a.utilization().memory())));
-        }
+        List<PlanViews.HostChange> changes = PlanReports.hostChanges(before, after);
         PlanRecord record = new PlanRecord(id, Goal.BALANCE, clock.instant(), cluster.takenAt(), new Plan(id, steps),
                 steps.stream().map(x -> 0).toList(),
                 new PlanViews.PlanReport(PlanReports.kpis(placementLoads.kpis(before)), PlanReports.kpis(placementLoads.kpis(after)),

@@ -69,14 +69,6 @@ class AutopilotBudgetTest {
     }
 
     private PlanRecord awaitEnd(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            PlanRecord r = plans.get(id);
-            if (r.status().isFinal()) {
-                return r;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("plan " + id + " still " + plans.get(id).status());
+        return PlanAwait.end(plans, id);
     }
 }
