@@ -124,6 +124,21 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
     }
 
     @Override
+    public void writeVmForecast(VmId vm, HostId host, UsageSample forecast) {
+        buffer.add(List.of(schema.forecastPoint(vm, host, forecast)));
+    }
+
+    @Override
+    public void writeMigration(dev.ballast.collectors.metrics.MigrationRecord migration) {
+        buffer.add(List.of(schema.migrationPoint(migration)));
+    }
+
+    @Override
+    public void writeHostState(HostId host, java.time.Instant at, String state, double watts) {
+        buffer.add(List.of(schema.hostStatePoint(host, at, state, watts)));
+    }
+
+    @Override
     public void writeAll(Map<VmId, UsageSample> vmSamples, Map<HostId, UsageSample> hostSamples) {
         writeAll(vmSamples, Map.of(), hostSamples);
     }

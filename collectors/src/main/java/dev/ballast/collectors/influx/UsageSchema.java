@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
 public final class UsageSchema {
     public static final String VM_MEASUREMENT = "vm_usage";
     public static final String HOST_MEASUREMENT = "host_usage";
+    /** The demand each VM was planned with (fields cpu, memory_mib; tags cluster, host, vm). */
+    public static final String FORECAST_MEASUREMENT = "vm_forecast";
+    /** Finished migrations (fields memory_mib, seconds, count; tags cluster, vm, source, target, outcome). */
+    public static final String MIGRATION_MEASUREMENT = "migration";
+    /** Host power states (fields on = 1 or 0, watts; tags cluster, host, state). */
+    public static final String HOST_STATE_MEASUREMENT = "host_state";
     public static final String TAG_CLUSTER = "cluster";
     public static final String TAG_HOST = "host";
     public static final String TAG_VM = "vm";
@@ -61,6 +67,42 @@ public final class UsageSchema {
                 .time(micros(sample.at()), PRECISION)
                 .tag(TAG_CLUSTER, cluster)
                 .tag(TAG_HOST, host.value()), sample);
+    }
+
+    public Point forecastPoint(VmId vm, HostId host, UsageSample forecast) {
+        Point.Builder b = Point.measurement(FORECAST_MEASUREMENT)
+                .time(micros(forecast.at()), PRECISION)
+                .tag(TAG_CLUSTER, cluster)
+                .tag(TAG_VM, vm.value());
+        if (host != null) {
+            b.tag(TAG_HOST, host.value());
+        }
+        return withFields(b, forecast);
+    }
+
+    public Point migrationPoint(dev.ballast.collectors.metrics.MigrationRecord m) {
+        return Point.measurement(MIGRATION_MEASUREMENT)
+                .time(micros(m.at()), PRECISION)
+                .tag(TAG_CLUSTER, cluster)
+                .tag(TAG_VM, m.vm().value())
+                .tag("source", m.source().value())
+                .tag("target", m.target().value())
+                .tag("outcome", m.outcome())
+                .addField(FIELD_MEMORY_MIB, m.memoryMib())
+                .addField("seconds", m.seconds())
+                .addField("count", 1L)
+                .build();
+    }
+
+    public Point hostStatePoint(HostId host, Instant at, String state, double watts) {
+        return Point.measurement(HOST_STATE_MEASUREMENT)
+                .time(micros(at), PRECISION)
+                .tag(TAG_CLUSTER, cluster)
+                .tag(TAG_HOST, host.value())
+                .tag("state", state)
+                .addField("on", "ON".equals(state) ? 1L : 0L)
+                .addField("watts", watts)
+                .build();
     }
 
     /** The newest {@code maxSamples} of one VM, newest first (InfluxQL's LIMIT keeps the first rows). */

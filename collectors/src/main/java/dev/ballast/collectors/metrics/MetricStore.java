@@ -61,4 +61,19 @@ public interface MetricStore {
         }
         return windows;
     }
+
+    /**
+     * The forecast a VM was planned with, for dashboards that compare it with what happened. Stores that feed no
+     * dashboard (the in-memory default) do not keep it.
+     */
+    default void writeVmForecast(VmId vm, HostId host, UsageSample forecast) {
+    }
+
+    /** A finished live migration, for dashboards; not kept by stores that feed none. */
+    default void writeMigration(MigrationRecord migration) {
+    }
+
+    /** A host's power state and draw at an instant, for dashboards; not kept by stores that feed none. */
+    default void writeHostState(HostId host, java.time.Instant at, String state, double watts) {
+    }
 }

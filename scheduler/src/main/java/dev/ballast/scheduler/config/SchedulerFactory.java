@@ -61,7 +61,9 @@ class SchedulerFactory {
     @Singleton
     @Requires(property = "ballast.cluster.mode", value = "simulated", defaultValue = "simulated")
     SimulatedCluster simulatedCluster(SimulationProperties sim, MetricStore store) {
-        SimulatedClusterSpec spec = SimulatedClusterSpec.defaults().withSize(sim.hosts(), sim.vms()).withSeed(sim.seed());
+        SimulatedClusterSpec d = SimulatedClusterSpec.defaults().withSize(sim.hosts(), sim.vms()).withSeed(sim.seed());
+        SimulatedClusterSpec spec = sim.start() == null ? d
+                : new SimulatedClusterSpec(d.hosts(), d.vms(), d.seed(), d.hostCapacity(), d.hostPower(), d.interval(), sim.start());
         SimulatedCluster cluster = SimulatedCluster.generate(spec, store);
         cluster.record();
         cluster.advance(sim.warmupIntervals());

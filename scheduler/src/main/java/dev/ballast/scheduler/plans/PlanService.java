@@ -77,6 +77,7 @@ public final class PlanService {
     private final AtomicReference<String> executing = new AtomicReference<>();
     private final AtomicReference<PlanExecutor> runningExecutor = new AtomicReference<>();
     private final Map<VmId, Instant> lastMoved = new ConcurrentHashMap<>();
+    private final List<Consumer<StepOutcome>> stepListeners = new CopyOnWriteArrayList<>();
 
     public PlanService(DemandReader demandReader, PlacementProblemBuilder problemBuilder, PlacementPlanner planner,
                        MigrationSequencer sequencer, PlacementLoads placementLoads, HypervisorDriver driver,
@@ -359,8 +360,14 @@ public final class PlanService {
         }
     }
 
+    /** Hears every step transition of every plan this service executes (dashboards record migrations with it). */
+    public void onStep(Consumer<StepOutcome> listener) {
+        stepListeners.add(listener);
+    }
+
     private void track(PlanRecord record, StepOutcome outcome) {
         record.update(outcome);
+        stepListeners.forEach(l -> l.accept(outcome));
         if (outcome.step() instanceof LiveMigrate m && (outcome.status() == StepStatus.SUCCEEDED || outcome.status() == StepStatus.FAILED)) {
             meters.counter("ballast.migrations", "status", outcome.status().name()).increment();
             if (outcome.status() == StepStatus.SUCCEEDED) {

@@ -8,6 +8,7 @@ import dev.ballast.collectors.cluster.UsageSample;
 import dev.ballast.collectors.cluster.Vm;
 import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.collectors.influx.InfluxMetricStore;
+import dev.ballast.collectors.metrics.MigrationRecord;
 import dev.ballast.collectors.influx.InfluxSettings;
 import dev.ballast.collectors.influx.UsageSchema;
 import dev.ballast.collectors.metrics.InMemoryMetricStore;
@@ -89,7 +90,9 @@ class GrafanaDashboardQueriesTest {
         try (InfluxMetricStore store = new InfluxMetricStore(InfluxSettings.of(url).withDatabase(DATABASE).withCluster(CLUSTER))) {
             for (int i = 0; i < INTERVALS; i++) {
                 if (i == INTERVALS / 2) {
-                    migrateOneVm(cluster);
+                    HostId from = migrateOneVm(cluster);
+                    // As the scheduler's DashboardFeed records a finished migration.
+                    store.writeMigration(new MigrationRecord(cluster.now(), migrated, from, migratedTo, 2048, 3.5, "SUCCEEDED"));
                 }
                 cluster.advance(1);
                 ClusterSnapshot now = cluster.snapshot();
@@ -106,6 +109,13 @@ class GrafanaDashboardQueriesTest {
                     }
                 }
                 store.writeAll(vmSamples, placement, hostSamples);
+                // As the scheduler's DashboardFeed writes them: each VM's forecast and each host's power state.
+                for (Vm vm : now.vms()) {
+                    store.writeVmForecast(vm.id(), vm.host(), new UsageSample(now.takenAt(), vmSamples.get(vm.id()).used().times(1.1)));
+                }
+                for (Host host : now.hosts()) {
+                    store.writeHostState(host.id(), now.takenAt(), host.state().name(), host.state() == HostState.ON ? 150 : 0);
+                }
                 first = first == null ? now.takenAt() : first;
                 last = now.takenAt();
             }
@@ -115,7 +125,7 @@ class GrafanaDashboardQueriesTest {
         influx = InfluxDBFactory.connect(url);
     }
 
-    private static void migrateOneVm(SimulatedCluster cluster) {
+    private static HostId migrateOneVm(SimulatedCluster cluster) {
         ClusterSnapshot now = cluster.snapshot();
         Vm vm = now.vms().stream().min(Comparator.comparing(v -> v.size().memoryMib())).orElseThrow();
         Host target = now.hosts().stream().filter(h -> !h.id().equals(vm.host()) && h.state() == HostState.ON)
@@ -124,6 +134,7 @@ class GrafanaDashboardQueriesTest {
         cluster.completeMigration(vm.id());
         migrated = vm.id();
         migratedTo = target.id();
+        return vm.host();
     }
 
     @AfterAll
@@ -178,7 +189,9 @@ class GrafanaDashboardQueriesTest {
         assertThat(datasources).contains("uid: ballast-influxdb").contains("type: influxdb");
         for (DashboardQuery q : dashboardQueries()) {
             assertThat(q.influxQl()).as(q.dashboard() + " " + q.where())
-                    .containsAnyOf("\"" + UsageSchema.HOST_MEASUREMENT + "\"", "\"" + UsageSchema.VM_MEASUREMENT + "\"");
+                    .containsAnyOf("\"" + UsageSchema.HOST_MEASUREMENT + "\"", "\"" + UsageSchema.VM_MEASUREMENT + "\"",
+                            "\"" + UsageSchema.FORECAST_MEASUREMENT + "\"", "\"" + UsageSchema.MIGRATION_MEASUREMENT + "\"",
+                            "\"" + UsageSchema.HOST_STATE_MEASUREMENT + "\"");
         }
         for (Path file : dashboardFiles()) {
             JsonNode dashboard = read(file);
