@@ -56,18 +56,9 @@ class AutopilotFactory {
 
         @Override
         public void onApplicationEvent(ServerStartupEvent event) {
-            if (properties.interval().isZero() || properties.interval().isNegative()) {
-                LOG.info("autopilot loop not scheduled (ballast.autopilot.interval={}); mode {}", properties.interval(), autopilot.mode());
-                return;
+            if (PeriodicTask.schedule(scheduler, properties.interval(), LOG, "autopilot loop (ballast.autopilot.interval)", autopilot::tick)) {
+                LOG.info("autopilot in mode {} every {}", autopilot.mode(), properties.interval());
             }
-            LOG.info("autopilot in mode {} every {}", autopilot.mode(), properties.interval());
-            scheduler.scheduleWithFixedDelay(properties.interval(), properties.interval(), () -> {
-                try {
-                    autopilot.tick();
-                } catch (RuntimeException e) {
-                    LOG.warn("autopilot tick failed: {}", e.getMessage(), e);
-                }
-            });
         }
     }
 }

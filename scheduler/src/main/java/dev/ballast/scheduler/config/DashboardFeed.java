@@ -57,16 +57,7 @@ public class DashboardFeed implements ApplicationEventListener<ServerStartupEven
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         plans.onStep(this::migration);
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
-        scheduler.scheduleWithFixedDelay(interval, interval, () -> {
-            try {
-                feed();
-            } catch (RuntimeException e) {
-                LOG.warn("could not write forecasts and host states: {}", e.getMessage());
-            }
-        });
+        PeriodicTask.schedule(scheduler, interval, LOG, "dashboard feed (ballast.metrics.feed-interval)", this::feed);
     }
 
     /** One round: every VM's forecast and every host's state, at the cluster's time. */

@@ -28,11 +28,8 @@ class SimulationClock implements ApplicationEventListener<ServerStartupEvent> {
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        if (sim.tick() == null || sim.tick().isZero() || sim.tick().isNegative()) {
-            LOG.info("simulated clock stopped (ballast.simulation.tick={})", sim.tick());
-            return;
+        if (PeriodicTask.schedule(scheduler, sim.tick(), LOG, "simulated clock (ballast.simulation.tick)", () -> cluster.advance(1))) {
+            LOG.info("simulated cluster: one {} interval every {} of real time", cluster.interval(), sim.tick());
         }
-        LOG.info("simulated cluster: one {} interval every {} of real time", cluster.interval(), sim.tick());
-        scheduler.scheduleWithFixedDelay(sim.tick(), sim.tick(), () -> cluster.advance(1));
     }
 }
