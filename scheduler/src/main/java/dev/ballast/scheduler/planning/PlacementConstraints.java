@@ -21,6 +21,7 @@ import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
 import dev.ballast.predictors.hotspot.Skewness;
 
 import java.math.RoundingMode;
+import java.util.function.Function;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.count;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
@@ -56,7 +57,13 @@ public final class PlacementConstraints implements ConstraintProvider {
                 cooldown(factory),
                 softAntiAffinity(factory),
                 softAffinity(factory),
-                softHostRule(factory)
+                softHostRule(factory),
+                failureDomainSpread(factory),
+                dependencyLocality(factory),
+                balanceTarget(factory),
+                safetyCapacity(factory),
+                hostPairMoveCost(factory),
+                serviceMoveCost(factory)
         };
     }
 
@@ -280,6 +287,90 @@ public final class PlacementConstraints implements ConstraintProvider {
                 .justifyWith((p, model, score) -> new MigrationPrice(p.getId(), p.getCurrentHost().getId(), p.getHost().getId(),
                         model.seconds(p.getMemory(), p.getDirtyRateMibPerSecond())))
                 .asConstraint(ConstraintIds.MIGRATION_COST);
+    }
+
+    // The placement policies (ROADEF/EURO 2012 machine reassignment, see docs/roadef.md). Each starts from its own
+    // facts, so with none in the problem nothing reaches the joins; the problem builder also sets the weight of a
+    // policy without input to zero, which leaves the constraint out of Timefold's network altogether.
+
+    /** An anti-affinity rule's VMs span fewer failure domains (label values) than asked: one per missing domain. */
+    Constraint failureDomainSpread(ConstraintFactory factory) {
+        return factory.forEach(PlanningSpread.class)
+                .join(VmPlacement.class, Joiners.filtering((s, p) -> s.contains(p)))
+                .groupBy((s, p) -> s, ConstraintCollectors.toSet((PlanningSpread s, VmPlacement p) -> s.domainOf(p.getHost())))
+                .filter((s, domains) -> s.shortfall(domains) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, (s, domains) -> s.shortfall(domains))
+                .justifyWith((s, domains, score) -> new RuleBreach(s.group(), "its VMs span " + s.known(domains).size() + " "
+                        + s.labelKey() + " value(s) " + s.known(domains) + ", at least " + s.minDomains() + " needed"))
+                .asConstraint(ConstraintIds.FAILURE_DOMAIN_SPREAD);
+    }
+
+    /**
+     * VMs of a dependent rule in a neighborhood where no VM of the rule they need runs: one per such VM. Both sides
+     * are grouped by (dependency, neighborhood) and meet on an indexed key.
+     */
+    Constraint dependencyLocality(ConstraintFactory factory) {
+        var served = factory.forEach(PlanningDependency.class)
+                .join(VmPlacement.class, Joiners.filtering((d, q) -> d.needed(q)))
+                .groupBy((d, q) -> d.neighborhoodOf(q.getHost()));
+        return factory.forEach(PlanningDependency.class)
+                .join(VmPlacement.class, Joiners.filtering((d, p) -> d.dependent(p)))
+                .groupBy((d, p) -> d.neighborhoodOf(p.getHost()), ConstraintCollectors.countBi())
+                .ifNotExists(served, Joiners.equal((hood, n) -> hood, Function.identity()))
+                .penalize(HardMediumSoftScore.ONE_HARD, (hood, n) -> n.intValue())
+                .justifyWith((hood, n, score) -> new RuleBreach(hood.dependency().group(), n + " VMs in " + hood + " with no VM of "
+                        + hood.dependency().needs() + " there"))
+                .asConstraint(ConstraintIds.DEPENDENCY_LOCALITY);
+    }
+
+    /** Per host in use and balance target, the weighted shortfall of free {@code against} for the free {@code free}. */
+    Constraint balanceTarget(ConstraintFactory factory) {
+        return factory.forEach(BalanceTarget.class)
+                .join(hostUsage(factory))
+                .filter((t, u) -> t.weight() > 0 && t.shortfall(u) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (t, u) -> t.weight() * t.shortfall(u))
+                .justifyWith((t, u, score) -> new Note(t.describe(u)))
+                .asConstraint(ConstraintIds.BALANCE_TARGET);
+    }
+
+    /** Per host and resource, the weighted use above the safety fraction of its capacity. */
+    Constraint safetyCapacity(ConstraintFactory factory) {
+        return factory.forEach(SafetyCapacity.class)
+                .join(hostUsage(factory))
+                .filter((c, u) -> c.weight() > 0 && c.excess(u) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (c, u) -> c.weight() * c.excess(u))
+                .justifyWith((c, u, score) -> c.describe(u))
+                .asConstraint(ConstraintIds.SAFETY_CAPACITY);
+    }
+
+    /** Per host in use, the CPU demand and allocated memory of its VMs, as one stream for the policies to join. */
+    private static ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream<HostUsage> hostUsage(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .groupBy(VmPlacement::getHost, sum(VmPlacement::getCpuDemand), sum(VmPlacement::getMemory))
+                .map(HostUsage::new);
+    }
+
+    /** Each moved VM costs the table's entry for the label values of its current and planned host. */
+    Constraint hostPairMoveCost(ConstraintFactory factory) {
+        return factory.forEach(PlanningMoveCost.class)
+                .join(VmPlacement.class, Joiners.filtering((c, p) -> p.isMoved() && c.prices(p)))
+                .filter((c, p) -> c.cost() > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (c, p) -> c.cost())
+                .justifyWith((c, p, score) -> new Note(p.getId() + " " + p.getCurrentHost().getId() + " -> " + p.getHost().getId()
+                        + " crosses " + c.labelKey() + " " + c.from() + " -> " + c.to() + ", cost " + c.cost()))
+                .asConstraint(ConstraintIds.HOST_PAIR_MOVE_COST);
+    }
+
+    /** The number of moved VMs of the service (named rule) with the most of them: churn concentrated on one service. */
+    Constraint serviceMoveCost(ConstraintFactory factory) {
+        return factory.forEach(PlanningServiceGroup.class)
+                .join(VmPlacement.class, Joiners.filtering((g, p) -> p.isMoved() && g.contains(p)))
+                .groupBy((g, p) -> g, ConstraintCollectors.countBi())
+                .groupBy(ConstraintCollectors.max((PlanningServiceGroup g, Long n) -> new PlanningServiceGroup.Moves(g.name(), n),
+                        PlanningServiceGroup.Moves::vms))
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlanningServiceGroup.Moves::vms)
+                .justifyWith((m, score) -> new RuleBreach(m.group(), m.vms() + " of its VMs move, the most of any service"))
+                .asConstraint(ConstraintIds.SERVICE_MOVE_COST);
     }
 
     private static long unfairness(LoadBalance<?> balance) {

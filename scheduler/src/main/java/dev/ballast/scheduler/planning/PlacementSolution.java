@@ -35,6 +35,24 @@ public final class PlacementSolution {
     @ProblemFactCollectionProperty
     private List<PlanningHostRule> hostRules;
 
+    @ProblemFactCollectionProperty
+    private List<PlanningSpread> spreads;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningDependency> dependencies;
+
+    @ProblemFactCollectionProperty
+    private List<BalanceTarget> balanceTargets;
+
+    @ProblemFactCollectionProperty
+    private List<SafetyCapacity> safetyCapacities;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningMoveCost> moveCosts;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningServiceGroup> serviceGroups;
+
     private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides;
 
     @PlanningScore
@@ -52,7 +70,19 @@ public final class PlacementSolution {
     public PlacementSolution(List<PlanningHost> hosts, List<VmPlacement> placements, MigrationCostModel migrationCostModel,
                              PlanningLimits limits, List<PlanningAffinityGroup> affinityGroups, List<PlanningHostRule> hostRules,
                              ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+        this(hosts, placements, migrationCostModel, limits, affinityGroups, hostRules, PolicyFacts.NONE, constraintWeightOverrides);
+    }
+
+    public PlacementSolution(List<PlanningHost> hosts, List<VmPlacement> placements, MigrationCostModel migrationCostModel,
+                             PlanningLimits limits, List<PlanningAffinityGroup> affinityGroups, List<PlanningHostRule> hostRules,
+                             PolicyFacts policies, ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
         this.limits = limits;
+        this.spreads = policies.spreads();
+        this.dependencies = policies.dependencies();
+        this.balanceTargets = policies.balanceTargets();
+        this.safetyCapacities = policies.safetyCapacities();
+        this.moveCosts = policies.moveCosts();
+        this.serviceGroups = policies.serviceGroups();
         this.affinityGroups = affinityGroups;
         this.hostRules = hostRules;
         this.hosts = HostValueRange.of(hosts);
@@ -83,6 +113,11 @@ public final class PlacementSolution {
 
     public List<PlanningHostRule> getHostRules() {
         return hostRules;
+    }
+
+    /** The placement policies' facts (failure-domain spreads, dependencies, balance targets and so on). */
+    public PolicyFacts getPolicies() {
+        return new PolicyFacts(spreads, dependencies, balanceTargets, safetyCapacities, moveCosts, serviceGroups);
     }
 
     public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {
