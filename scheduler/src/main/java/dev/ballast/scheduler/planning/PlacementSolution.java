@@ -115,6 +115,30 @@ public final class PlacementSolution {
         return hostRules;
     }
 
+    public List<PlanningSpread> getSpreads() {
+        return spreads;
+    }
+
+    public List<PlanningDependency> getDependencies() {
+        return dependencies;
+    }
+
+    public List<BalanceTarget> getBalanceTargets() {
+        return balanceTargets;
+    }
+
+    public List<SafetyCapacity> getSafetyCapacities() {
+        return safetyCapacities;
+    }
+
+    public List<PlanningMoveCost> getMoveCosts() {
+        return moveCosts;
+    }
+
+    public List<PlanningServiceGroup> getServiceGroups() {
+        return serviceGroups;
+    }
+
     /** The placement policies' facts (failure-domain spreads, dependencies, balance targets and so on). */
     public PolicyFacts getPolicies() {
         return new PolicyFacts(spreads, dependencies, balanceTargets, safetyCapacities, moveCosts, serviceGroups);

@@ -29,6 +29,10 @@ final class PolicyValidator {
                 throw new PolicyException("rules", "rule " + s.group() + " is an AFFINITY rule: only ANTI_AFFINITY rules spread over "
                         + "failure domains");
             }
+            if (rule.strength() != RuleStrength.HARD) {
+                throw new PolicyException("rules", "rule " + s.group() + " is a SOFT rule: only HARD ANTI_AFFINITY rules spread over "
+                        + "failure domains (the spread is hard)");
+            }
             labelKnown(cluster, s.labelKey(), "rules", "the spread of rule " + s.group());
             Set<String> domains = new TreeSet<>();
             cluster.hosts().stream().filter(usable).forEach(h -> {
