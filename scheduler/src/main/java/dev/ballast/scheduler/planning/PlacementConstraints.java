@@ -295,9 +295,9 @@ public final class PlacementConstraints implements ConstraintProvider {
 
     /** An anti-affinity rule's VMs span fewer failure domains (label values) than asked: one per missing domain. */
     Constraint failureDomainSpread(ConstraintFactory factory) {
-        return factory.forEach(PlanningSpread.class)
-                .join(VmPlacement.class, Joiners.filtering((s, p) -> s.contains(p)))
-                .groupBy((s, p) -> s, ConstraintCollectors.toSet((PlanningSpread s, VmPlacement p) -> s.domainOf(p.getHost())))
+        return factory.forEach(PlanningSpread.Member.class)
+                .join(VmPlacement.class, Joiners.equal(PlanningSpread.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.spread(), ConstraintCollectors.toSet((PlanningSpread.Member m, VmPlacement p) -> m.spread().domainOf(p.getHost())))
                 .filter((s, domains) -> s.shortfall(domains) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, (s, domains) -> s.shortfall(domains))
                 .justifyWith((s, domains, score) -> new RuleBreach(s.group(), "its VMs span " + s.known(domains).size() + " "
@@ -310,12 +310,14 @@ public final class PlacementConstraints implements ConstraintProvider {
      * are grouped by (dependency, neighborhood) and meet on an indexed key.
      */
     Constraint dependencyLocality(ConstraintFactory factory) {
-        var served = factory.forEach(PlanningDependency.class)
-                .join(VmPlacement.class, Joiners.filtering((d, q) -> d.needed(q)))
-                .groupBy((d, q) -> d.neighborhoodOf(q.getHost()));
-        return factory.forEach(PlanningDependency.class)
-                .join(VmPlacement.class, Joiners.filtering((d, p) -> d.dependent(p)))
-                .groupBy((d, p) -> d.neighborhoodOf(p.getHost()), ConstraintCollectors.countBi())
+        var served = factory.forEach(PlanningDependency.Member.class)
+                .filter(PlanningDependency.Member::needed)
+                .join(VmPlacement.class, Joiners.equal(PlanningDependency.Member::vmId, VmPlacement::getId))
+                .groupBy((m, q) -> m.dependency().neighborhoodOf(q.getHost()));
+        return factory.forEach(PlanningDependency.Member.class)
+                .filter(m -> !m.needed())
+                .join(VmPlacement.class, Joiners.equal(PlanningDependency.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.dependency().neighborhoodOf(p.getHost()), ConstraintCollectors.countBi())
                 .ifNotExists(served, Joiners.equal((hood, n) -> hood, Function.identity()))
                 .penalize(HardMediumSoftScore.ONE_HARD, (hood, n) -> n.intValue())
                 .justifyWith((hood, n, score) -> new RuleBreach(hood.dependency().group(), n + " VMs in " + hood + " with no VM of "
@@ -352,20 +354,18 @@ public final class PlacementConstraints implements ConstraintProvider {
 
     /** Each moved VM costs the table's entry for the label values of its current and planned host. */
     Constraint hostPairMoveCost(ConstraintFactory factory) {
-        return factory.forEach(PlanningMoveCost.class)
-                .join(VmPlacement.class, Joiners.filtering((c, p) -> p.isMoved() && c.prices(p)))
-                .filter((c, p) -> c.cost() > 0)
-                .penalize(HardMediumSoftScore.ONE_SOFT, (c, p) -> c.cost())
-                .justifyWith((c, p, score) -> new Note(p.getId() + " " + p.getCurrentHost().getId() + " -> " + p.getHost().getId()
-                        + " crosses " + c.labelKey() + " " + c.from() + " -> " + c.to() + ", cost " + c.cost()))
+        return factory.forEach(PlanningMoveCostTable.class)
+                .join(VmPlacement.class, Joiners.filtering((t, p) -> t.costOf(p) > 0))
+                .penalize(HardMediumSoftScore.ONE_SOFT, (t, p) -> t.costOf(p))
+                .justifyWith((t, p, score) -> new Note(t.describe(p)))
                 .asConstraint(ConstraintIds.HOST_PAIR_MOVE_COST);
     }
 
     /** The number of moved VMs of the service (named rule) with the most of them: churn concentrated on one service. */
     Constraint serviceMoveCost(ConstraintFactory factory) {
-        return factory.forEach(PlanningServiceGroup.class)
-                .join(VmPlacement.class, Joiners.filtering((g, p) -> p.isMoved() && g.contains(p)))
-                .groupBy((g, p) -> g, ConstraintCollectors.countBi())
+        return factory.forEach(PlanningServiceGroup.Member.class)
+                .join(VmPlacement.class, Joiners.equal(PlanningServiceGroup.Member::vmId, VmPlacement::getId), Joiners.filtering((m, p) -> p.isMoved()))
+                .groupBy((m, p) -> m.group(), ConstraintCollectors.countBi())
                 .groupBy(ConstraintCollectors.max((PlanningServiceGroup g, Long n) -> new PlanningServiceGroup.Moves(g.name(), n),
                         PlanningServiceGroup.Moves::vms))
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanningServiceGroup.Moves::vms)

@@ -88,8 +88,7 @@ public final class PlacementProblemBuilder {
         List<PlanningDependency> dependencies = p.dependencies().stream()
                 .map(d -> new PlanningDependency(d.name(), d.group(), groups.get(d.group()), d.needs(), groups.get(d.needs()), d.labelKey()))
                 .toList();
-        List<PlanningMoveCost> moveCosts = p.moveCosts().costs().stream()
-                .map(c -> new PlanningMoveCost(p.moveCosts().labelKey(), c.from(), c.to(), c.cost())).toList();
+        List<PlanningMoveCostTable> moveCosts = p.moveCosts().isEmpty() ? List.of() : List.of(new PlanningMoveCostTable(p.moveCosts()));
         List<PlanningServiceGroup> services = p.serviceMoveCostGroups().stream().sorted()
                 .map(g -> new PlanningServiceGroup(g, groups.get(g))).toList();
         return new PolicyFacts(spreads, dependencies, p.balanceTargets(), p.safetyCapacities(), moveCosts, services);

@@ -48,10 +48,20 @@ public final class PlacementSolution {
     private List<SafetyCapacity> safetyCapacities;
 
     @ProblemFactCollectionProperty
-    private List<PlanningMoveCost> moveCosts;
+    private List<PlanningMoveCostTable> moveCosts;
 
     @ProblemFactCollectionProperty
     private List<PlanningServiceGroup> serviceGroups;
+
+    // group memberships, derived from the groups above: the constraints join VMs to them on the VM id
+    @ProblemFactCollectionProperty
+    private List<PlanningSpread.Member> spreadMembers;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningDependency.Member> dependencyMembers;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningServiceGroup.Member> serviceMembers;
 
     private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides;
 
@@ -83,6 +93,9 @@ public final class PlacementSolution {
         this.safetyCapacities = policies.safetyCapacities();
         this.moveCosts = policies.moveCosts();
         this.serviceGroups = policies.serviceGroups();
+        this.spreadMembers = spreads.stream().flatMap(PlanningSpread::members).toList();
+        this.dependencyMembers = dependencies.stream().flatMap(PlanningDependency::members).toList();
+        this.serviceMembers = serviceGroups.stream().flatMap(PlanningServiceGroup::members).toList();
         this.affinityGroups = affinityGroups;
         this.hostRules = hostRules;
         this.hosts = HostValueRange.of(hosts);
@@ -131,12 +144,24 @@ public final class PlacementSolution {
         return safetyCapacities;
     }
 
-    public List<PlanningMoveCost> getMoveCosts() {
+    public List<PlanningMoveCostTable> getMoveCosts() {
         return moveCosts;
     }
 
     public List<PlanningServiceGroup> getServiceGroups() {
         return serviceGroups;
+    }
+
+    public List<PlanningSpread.Member> getSpreadMembers() {
+        return spreadMembers;
+    }
+
+    public List<PlanningDependency.Member> getDependencyMembers() {
+        return dependencyMembers;
+    }
+
+    public List<PlanningServiceGroup.Member> getServiceMembers() {
+        return serviceMembers;
     }
 
     /** The placement policies' facts (failure-domain spreads, dependencies, balance targets and so on). */

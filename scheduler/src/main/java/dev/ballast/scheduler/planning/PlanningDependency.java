@@ -15,6 +15,15 @@ public record PlanningDependency(String name, String group, Set<String> vmIds, S
         }
     }
 
+    /** A VM of the dependent group or of the needed one (a problem fact), for an indexed join on the VM id. */
+    public record Member(PlanningDependency dependency, String vmId, boolean needed) {
+    }
+
+    public java.util.stream.Stream<Member> members() {
+        return java.util.stream.Stream.concat(vmIds.stream().sorted().map(id -> new Member(this, id, false)),
+                neededVmIds.stream().sorted().map(id -> new Member(this, id, true)));
+    }
+
     public boolean dependent(VmPlacement p) {
         return vmIds.contains(p.getId());
     }

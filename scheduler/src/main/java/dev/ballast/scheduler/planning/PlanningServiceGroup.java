@@ -11,6 +11,14 @@ public record PlanningServiceGroup(String name, Set<String> vmIds) {
     public record Moves(String group, long vms) {
     }
 
+    /** One VM of the service (a problem fact), for an indexed join on the VM id. */
+    public record Member(PlanningServiceGroup group, String vmId) {
+    }
+
+    public java.util.stream.Stream<Member> members() {
+        return vmIds.stream().sorted().map(id -> new Member(this, id));
+    }
+
     public boolean contains(VmPlacement p) {
         return vmIds.contains(p.getId());
     }

@@ -8,8 +8,16 @@ import java.util.TreeSet;
  * by it, and hashing the VM set at every step would cost as much as the group is large.
  */
 public record PlanningSpread(String group, Set<String> vmIds, String labelKey, int minDomains) {
+    /** One VM of the group (a problem fact): constraints join VMs to their groups on the VM id, an indexed join. */
+    public record Member(PlanningSpread spread, String vmId) {
+    }
+
     /** What a host without the label counts as: no domain. */
     static final String NO_DOMAIN = "\u0000no-domain";
+
+    public java.util.stream.Stream<Member> members() {
+        return vmIds.stream().sorted().map(id -> new Member(this, id));
+    }
 
     public boolean contains(VmPlacement p) {
         return vmIds.contains(p.getId());

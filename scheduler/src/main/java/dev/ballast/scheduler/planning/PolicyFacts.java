@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The placement policies as problem facts, one list per constraint; all empty for a plan that asks for none. */
 public record PolicyFacts(List<PlanningSpread> spreads, List<PlanningDependency> dependencies, List<BalanceTarget> balanceTargets,
-                          List<SafetyCapacity> safetyCapacities, List<PlanningMoveCost> moveCosts,
+                          List<SafetyCapacity> safetyCapacities, List<PlanningMoveCostTable> moveCosts,
                           List<PlanningServiceGroup> serviceGroups) {
     public static final PolicyFacts NONE = new PolicyFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 

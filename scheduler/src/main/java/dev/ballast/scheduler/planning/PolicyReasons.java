@@ -55,12 +55,9 @@ final class PolicyReasons {
                 }
             }
             case ConstraintIds.HOST_PAIR_MOVE_COST -> {
-                for (VmPlacement p : placed) {
-                    if (p.isMoved()) {
-                        facts.moveCosts().stream().filter(c -> c.cost() > 0 && c.prices(p)).forEach(c -> found.add(new Note(p.getId() + " "
-                                + p.getCurrentHost().getId() + " -> " + p.getHost().getId() + " crosses " + c.labelKey() + " " + c.from()
-                                + " -> " + c.to() + ", cost " + c.cost())));
-                    }
+                for (PlanningMoveCostTable table : facts.moveCosts()) {
+                    placed.stream().filter(p -> table.costOf(p) > 0).sorted(Comparator.comparingLong(p -> -table.costOf(p)))
+                            .forEach(p -> found.add(new Note(table.describe(p))));
                 }
             }
             case ConstraintIds.SERVICE_MOVE_COST -> {

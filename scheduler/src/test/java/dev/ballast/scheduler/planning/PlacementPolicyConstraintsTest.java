@@ -5,6 +5,7 @@ import dev.ballast.collectors.cluster.HostState;
 import dev.ballast.collectors.cluster.PowerModel;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,11 @@ class PlacementPolicyConstraintsTest {
         return vm(id, 1_000, 4_096, current, target);
     }
 
+    /** The group's memberships (facts the problem derives from its groups) with the other facts and entities. */
+    private static Object[] facts(java.util.stream.Stream<?> members, Object... others) {
+        return java.util.stream.Stream.concat(members, java.util.Arrays.stream(others)).toArray();
+    }
+
     @Test
     void failureDomainSpreadPenalizesEachMissingDomain() {
         PlanningHost a1 = host("a1", Map.of("rack", "a"));
@@ -36,7 +42,7 @@ class PlacementPolicyConstraintsTest {
         // web spans rack a only (the unlabelled host is no known domain): 3 needed, 1 known -> 2.
         PlanningSpread web = new PlanningSpread("web", Set.of("w1", "w2", "w3"), "rack", 3);
         verifier.verifyThat(PlacementConstraints::failureDomainSpread)
-                .given(a1, a2, bare, web, vm("w1", a1, a1), vm("w2", a2, a2), vm("w3", bare, bare), vm("other", a1, a1))
+                .given(facts(web.members(), a1, a2, bare, web, vm("w1", a1, a1), vm("w2", a2, a2), vm("w3", bare, bare), vm("other", a1, a1)))
                 .penalizesBy(2);
     }
 
@@ -46,7 +52,7 @@ class PlacementPolicyConstraintsTest {
         PlanningHost b1 = host("b1", Map.of("rack", "b"));
         PlanningSpread web = new PlanningSpread("web", Set.of("w1", "w2"), "rack", 2);
         verifier.verifyThat(PlacementConstraints::failureDomainSpread)
-                .given(a1, b1, web, vm("w1", a1, a1), vm("w2", a1, b1))
+                .given(facts(web.members(), a1, b1, web, vm("w1", a1, a1), vm("w2", a1, b1)))
                 .hasNoImpact();
     }
 
@@ -63,8 +69,8 @@ class PlacementPolicyConstraintsTest {
         // cache runs in east only: w2 in west (1) and w3 on the unlabelled host, a neighborhood of its own (1) -> 2;
         // w1 in east, on another host than the cache, is served.
         verifier.verifyThat(PlacementConstraints::dependencyLocality)
-                .given(east, east2, west, bare, webNeedsCache(), vm("c1", east, east), vm("w1", east, east2), vm("w2", west, west),
-                        vm("w3", bare, bare))
+                .given(facts(webNeedsCache().members(), east, east2, west, bare, vm("c1", east, east), vm("w1", east, east2),
+                        vm("w2", west, west), vm("w3", bare, bare)))
                 .penalizesBy(2);
     }
 
@@ -73,7 +79,8 @@ class PlacementPolicyConstraintsTest {
         PlanningHost east = host("east", Map.of("zone", "east"));
         PlanningHost east2 = host("east2", Map.of("zone", "east"));
         verifier.verifyThat(PlacementConstraints::dependencyLocality)
-                .given(east, east2, webNeedsCache(), vm("c1", east, east), vm("w1", east, east2), vm("w2", east2, east2), vm("w3", east, east))
+                .given(facts(webNeedsCache().members(), east, east2, vm("c1", east, east), vm("w1", east, east2), vm("w2", east2, east2),
+                        vm("w3", east, east)))
                 .hasNoImpact();
     }
 
@@ -125,7 +132,8 @@ class PlacementPolicyConstraintsTest {
         PlanningHost lyon = host("l1", Map.of("site", "lyon"));
         // v1 paris -> lyon 50; v2 lyon -> paris 70; v3 within paris and v4 unmoved cost nothing here.
         verifier.verifyThat(PlacementConstraints::hostPairMoveCost)
-                .given(paris, paris2, lyon, new PlanningMoveCost("site", "paris", "lyon", 50), new PlanningMoveCost("site", "lyon", "paris", 70),
+                .given(paris, paris2, lyon, new PlanningMoveCostTable(new HostPairMoveCosts("site",
+                                List.of(new HostPairMoveCosts.PairCost("paris", "lyon", 50), new HostPairMoveCosts.PairCost("lyon", "paris", 70)))),
                         vm("v1", paris, lyon), vm("v2", lyon, paris2), vm("v3", paris, paris2), vm("v4", lyon, lyon))
                 .penalizesBy(120);
     }
@@ -136,8 +144,8 @@ class PlacementPolicyConstraintsTest {
         PlanningHost paris2 = host("p2", Map.of("site", "paris"));
         PlanningHost lyon = host("l1", Map.of("site", "lyon"));
         verifier.verifyThat(PlacementConstraints::hostPairMoveCost)
-                .given(paris, paris2, lyon, new PlanningMoveCost("site", "paris", "lyon", 50),
-                        vm("v1", paris, paris2), vm("v2", lyon, paris), vm("v3", lyon, lyon))
+                .given(paris, paris2, lyon, new PlanningMoveCostTable(new HostPairMoveCosts("site",
+                                List.of(new HostPairMoveCosts.PairCost("paris", "lyon", 50)))), vm("v1", paris, paris2), vm("v2", lyon, paris), vm("v3", lyon, lyon))
                 .hasNoImpact();
     }
 
@@ -147,8 +155,9 @@ class PlacementPolicyConstraintsTest {
         PlanningHost b = host("b", Map.of());
         // web moves 2 VMs, db 1, the unlisted v9 moves too: the maximum over the services is 2.
         verifier.verifyThat(PlacementConstraints::serviceMoveCost)
-                .given(a, b, new PlanningServiceGroup("web", Set.of("w1", "w2", "w3")), new PlanningServiceGroup("db", Set.of("d1", "d2")),
-                        vm("w1", a, b), vm("w2", a, b), vm("w3", a, a), vm("d1", b, a), vm("d2", b, b), vm("v9", a, b))
+                .given(facts(java.util.stream.Stream.concat(new PlanningServiceGroup("web", Set.of("w1", "w2", "w3")).members(),
+                                new PlanningServiceGroup("db", Set.of("d1", "d2")).members()),
+                        a, b, vm("w1", a, b), vm("w2", a, b), vm("w3", a, a), vm("d1", b, a), vm("d2", b, b), vm("v9", a, b)))
                 .penalizesBy(2);
     }
 
@@ -157,7 +166,8 @@ class PlacementPolicyConstraintsTest {
         PlanningHost a = host("a", Map.of());
         PlanningHost b = host("b", Map.of());
         verifier.verifyThat(PlacementConstraints::serviceMoveCost)
-                .given(a, b, new PlanningServiceGroup("web", Set.of("w1", "w2")), vm("w1", a, a), vm("w2", b, b), vm("v9", a, b))
+                .given(facts(new PlanningServiceGroup("web", Set.of("w1", "w2")).members(), a, b, vm("w1", a, a), vm("w2", b, b),
+                        vm("v9", a, b)))
                 .hasNoImpact();
     }
 }
