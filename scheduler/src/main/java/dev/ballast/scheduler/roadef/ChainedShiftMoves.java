@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Targeted shifts for machines near capacity, where a random change move almost never fits: a process p is sent to a
- * machine m where it fits, or, when it does not, a process q of m whose departure makes room is sent on to a third
- * machine where q fits (a chained shift, an ejection chain of length two). Capacity is read off a snapshot of the
+ * Targeted shifts for machines near capacity, where a random change move almost never fits. Half the time the process
+ * p is taken from a machine loaded above its safety capacity (where the load cost is), otherwise from anywhere; it is
+ * sent to a machine where it stays under the safety capacity, else to one where it fits, or, when it fits nowhere
+ * tried, a process q of the last machine m tried whose departure makes room is sent on to a third machine where q
+ * fits (a chained shift, an ejection chain of length two). Capacity is read off a snapshot of the
  * usage taken when Timefold starts a step (a step only evaluates moves, it changes nothing); transient usage,
  * conflicts and the rest are left to the score.
  */
@@ -52,6 +54,9 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
         private final int resources;
         private final long[] free;
         private final List<List<ProcessAssignment>> onMachine;
+        private final long[] safeRoom;
+        private final boolean[] priced;
+        private final List<ProcessAssignment> onOverloaded = new ArrayList<>();
 
         Chains(MachineReassignment solution, PlanningVariableMetaModel<MachineReassignment, ProcessAssignment, RoadefMachine> variable,
                RandomGenerator random) {
@@ -61,11 +66,15 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
             this.random = random;
             this.resources = machines.getFirst().capacities().length;
             this.free = new long[machines.size() * resources];
+            this.safeRoom = new long[machines.size() * resources];
+            this.priced = new boolean[resources];
+            solution.getInstance().resources().forEach(r -> priced[r.index()] = r.loadCostWeight() > 0);
             this.onMachine = new ArrayList<>(machines.size());
             for (RoadefMachine m : machines) {
                 onMachine.add(new ArrayList<>());
                 for (int r = 0; r < resources; r++) {
                     free[m.index() * resources + r] = m.capacity(r);
+                    safeRoom[m.index() * resources + r] = m.safetyCapacity(r);
                 }
             }
             for (ProcessAssignment p : processes) {
@@ -74,6 +83,15 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
                 long[] need = p.getProcess().requirements();
                 for (int r = 0; r < resources; r++) {
                     free[m * resources + r] -= need[r];
+                    safeRoom[m * resources + r] -= need[r];
+                }
+            }
+            for (RoadefMachine m : machines) {
+                for (int r = 0; r < resources; r++) {
+                    if (priced[r] && safeRoom[m.index() * resources + r] < 0) {
+                        onOverloaded.addAll(onMachine.get(m.index()));
+                        break;
+                    }
                 }
             }
         }
@@ -85,9 +103,16 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
 
         @Override
         public Move<MachineReassignment> next() {
-            ProcessAssignment p = processes.get(random.nextInt(processes.size()));
+            ProcessAssignment p = !onOverloaded.isEmpty() && random.nextBoolean()
+                    ? onOverloaded.get(random.nextInt(onOverloaded.size())) : processes.get(random.nextInt(processes.size()));
             RoadefMachine from = p.getMachine();
             RoadefMachine to = null;
+            for (int i = 0; i < TRIES; i++) {
+                to = otherMachine(from, null);
+                if (staysSafe(p, to)) {
+                    return Moves.change(variable, p, to);
+                }
+            }
             for (int i = 0; i < TRIES; i++) {
                 to = otherMachine(from, null);
                 if (fits(p, to, null)) {
@@ -120,6 +145,21 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
                 m = machines.get(random.nextInt(n));
             } while (m == a || m == b);
             return m;
+        }
+
+        /** Whether process p fits on machine m without raising its load above the safety capacity of a priced resource. */
+        private boolean staysSafe(ProcessAssignment p, RoadefMachine m) {
+            if (!fits(p, m, null)) {
+                return false;
+            }
+            long[] need = p.getProcess().requirements();
+            int base = m.index() * resources;
+            for (int r = 0; r < resources; r++) {
+                if (priced[r] && need[r] > safeRoom[base + r]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether process p fits on machine m by capacity (after {@code leaving} goes, when not null). */
