@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * p is taken from a machine loaded above its safety capacity (where the load cost is), otherwise from anywhere; it is
  * sent to a machine where it stays under the safety capacity, else to one where it fits, or, when it fits nowhere
  * tried, a process q of the last machine m tried whose departure makes room is sent on to a third machine where q
- * fits (a chained shift, an ejection chain of length two). Capacity is read off a snapshot of the
+ * fits (a chained shift, an ejection chain of length two). A third of the time p is first offered a swap with a
+ * process of another machine, when both machines can hold the exchange. Capacity is read off a snapshot of the
  * usage taken when Timefold starts a step (a step only evaluates moves, it changes nothing); transient usage,
  * conflicts and the rest are left to the score.
  */
@@ -106,6 +107,15 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
             ProcessAssignment p = !onOverloaded.isEmpty() && random.nextBoolean()
                     ? onOverloaded.get(random.nextInt(onOverloaded.size())) : processes.get(random.nextInt(processes.size()));
             RoadefMachine from = p.getMachine();
+            if (random.nextInt(3) == 0) {
+                // a swap with a process elsewhere that both machines can hold: trades resource profiles
+                for (int i = 0; i < TRIES; i++) {
+                    ProcessAssignment q = processes.get(random.nextInt(processes.size()));
+                    if (q.getMachine() != from && fits(p, q.getMachine(), q) && fits(q, from, p)) {
+                        return Moves.swap(variable, p, q);
+                    }
+                }
+            }
             RoadefMachine to = null;
             for (int i = 0; i < TRIES; i++) {
                 to = otherMachine(from, null);
