@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
  * tried, a process q of the last machine m tried whose departure makes room is sent on to a third machine where q
  * fits (a chained shift, an ejection chain of length two). A third of the time p is first offered a swap with a
  * process of another machine, when both machines can hold the exchange. Capacity is read off a snapshot of the
- * usage taken when Timefold starts a step (a step only evaluates moves, it changes nothing); transient usage,
- * conflicts and the rest are left to the score.
+ * usage taken when Timefold starts a step (a step only evaluates moves, it changes nothing), and so are conflicts (a
+ * process of the same service on the target); transient usage, spread, dependencies and costs are left to the score.
  */
 public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReassignment, Move<MachineReassignment>> {
     /** How many random candidates (machines, ejected processes) are tried before a move is returned anyway. */
@@ -172,8 +172,18 @@ public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReass
             return true;
         }
 
-        /** Whether process p fits on machine m by capacity (after {@code leaving} goes, when not null). */
+        /**
+         * Whether process p fits on machine m by capacity and without a conflict (no other process of its service
+         * there), after {@code leaving} goes when not null.
+         */
         private boolean fits(ProcessAssignment p, RoadefMachine m, ProcessAssignment leaving) {
+            int service = p.getProcess().service();
+            // a machine holds a few processes (processes / machines on average): scanning them beats a service x machine table
+            for (ProcessAssignment resident : onMachine.get(m.index())) {
+                if (resident != leaving && resident != p && resident.getProcess().service() == service) {
+                    return false;
+                }
+            }
             long[] need = p.getProcess().requirements();
             long[] back = leaving == null ? null : leaving.getProcess().requirements();
             int base = m.index() * resources;
