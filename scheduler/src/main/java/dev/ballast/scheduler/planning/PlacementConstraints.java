@@ -121,9 +121,10 @@ public final class PlacementConstraints implements ConstraintProvider {
 
     /** Per anti-affinity group and host, how many of the group's VMs run there (only where more than one). */
     private static TriConstraintStream<PlanningAffinityGroup, PlanningHost, Long> sharedHosts(ConstraintFactory factory, RuleStrength strength) {
-        return factory.forEach(VmPlacement.class)
-                .join(PlanningAffinityGroup.class, Joiners.filtering((p, g) -> g.isAnti() && g.strength() == strength && g.contains(p)))
-                .groupBy((p, g) -> g, (p, g) -> p.getHost(), ConstraintCollectors.countBi())
+        return factory.forEach(PlanningAffinityGroup.Member.class)
+                .filter(m -> m.group().isAnti() && m.group().strength() == strength)
+                .join(VmPlacement.class, Joiners.equal(PlanningAffinityGroup.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.group(), (m, p) -> p.getHost(), ConstraintCollectors.countBi())
                 .filter((g, host, n) -> n > 1);
     }
 
@@ -141,9 +142,10 @@ public final class PlacementConstraints implements ConstraintProvider {
 
     /** Per affinity group, over how many hosts its VMs are spread (only where more than one). */
     private static BiConstraintStream<PlanningAffinityGroup, Long> spreadGroups(ConstraintFactory factory, RuleStrength strength) {
-        return factory.forEach(VmPlacement.class)
-                .join(PlanningAffinityGroup.class, Joiners.filtering((p, g) -> !g.isAnti() && g.strength() == strength && g.contains(p)))
-                .groupBy((p, g) -> g, ConstraintCollectors.countDistinct((p, g) -> p.getHost()))
+        return factory.forEach(PlanningAffinityGroup.Member.class)
+                .filter(m -> !m.group().isAnti() && m.group().strength() == strength)
+                .join(VmPlacement.class, Joiners.equal(PlanningAffinityGroup.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.group(), ConstraintCollectors.countDistinct((m, p) -> p.getHost()))
                 .filter((g, hosts) -> hosts > 1);
     }
 

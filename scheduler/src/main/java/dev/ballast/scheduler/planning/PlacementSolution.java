@@ -55,6 +55,9 @@ public final class PlacementSolution {
 
     // group memberships, derived from the groups above: the constraints join VMs to them on the VM id
     @ProblemFactCollectionProperty
+    private List<PlanningAffinityGroup.Member> affinityMembers;
+
+    @ProblemFactCollectionProperty
     private List<PlanningSpread.Member> spreadMembers;
 
     @ProblemFactCollectionProperty
@@ -93,6 +96,7 @@ public final class PlacementSolution {
         this.safetyCapacities = policies.safetyCapacities();
         this.moveCosts = policies.moveCosts();
         this.serviceGroups = policies.serviceGroups();
+        this.affinityMembers = affinityGroups.stream().flatMap(PlanningAffinityGroup::members).toList();
         this.spreadMembers = spreads.stream().flatMap(PlanningSpread::members).toList();
         this.dependencyMembers = dependencies.stream().flatMap(PlanningDependency::members).toList();
         this.serviceMembers = serviceGroups.stream().flatMap(PlanningServiceGroup::members).toList();
@@ -150,6 +154,10 @@ public final class PlacementSolution {
 
     public List<PlanningServiceGroup> getServiceGroups() {
         return serviceGroups;
+    }
+
+    public List<PlanningAffinityGroup.Member> getAffinityMembers() {
+        return affinityMembers;
     }
 
     public List<PlanningSpread.Member> getSpreadMembers() {
