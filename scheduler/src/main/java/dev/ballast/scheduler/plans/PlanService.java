@@ -401,13 +401,49 @@ public final class PlanService {
         return store.audit(newest);
     }
 
-    /** Calls the consumer with the plan's view now and at every change, until the plan is final. */
+    /**
+     * Calls the consumer with the plan's view now and at every change, until the plan is final. An instance that
+     * does not act hears of the leader's changes through the shared store, which it reads every half second.
+     */
     public Runnable subscribe(String id, Consumer<PlanView> consumer) {
+        if (shared && !leadership.acting()) {
+            return follow(id, consumer);
+        }
         PlanRecord record = get(id);
         List<Consumer<PlanView>> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
         list.add(consumer);
         consumer.accept(record.view());
         return () -> list.remove(consumer);
+    }
+
+    private Runnable follow(String id, Consumer<PlanView> consumer) {
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        PlanView first = get(id).view();
+        consumer.accept(first);
+        if (PlanStatus.valueOf(first.status()).isFinal()) {
+            return () -> stopped.set(true);
+        }
+        Thread.ofVirtual().name("follow-plan-" + id).start(() -> {
+            PlanView last = first;
+            while (!stopped.get()) {
+                try {
+                    Thread.sleep(500);
+                    PlanView now = get(id).view();
+                    if (!now.equals(last)) {
+                        last = now;
+                        consumer.accept(now);
+                        if (PlanStatus.valueOf(now.status()).isFinal()) {
+                            return;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the store out of reach for a moment: try again at the next turn
+                }
+            }
+        });
+        return () -> stopped.set(true);
     }
 
     /** VMs whose last migration ended within the cooldown. */

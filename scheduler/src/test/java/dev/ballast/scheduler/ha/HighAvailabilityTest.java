@@ -159,6 +159,9 @@ class HighAvailabilityTest {
             List<StepOutcome> o = leader.plans().get(id).outcomes();
             return o.stream().anyMatch(s -> s.status() == StepStatus.SUCCEEDED) && o.stream().anyMatch(s -> s.status() == StepStatus.RUNNING);
         });
+        // an instance that does not lead follows the plan's progress through the shared store
+        List<PlanViews.PlanView> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable unsubscribe = other.plans().subscribe(id, heard::add);
         leader.kill();
         List<BallastInstance> survivors = group.stream().filter(i -> i != leader).toList();
         BallastInstance successor = awaitLeader(survivors);
@@ -171,6 +174,9 @@ class HighAvailabilityTest {
         // what the survivors serve is what the store holds
         BallastInstance.Reply read = survivors.get(0).get("/api/plans/" + id);
         assertThat(read.json()).containsEntry("status", "FAILED");
+        await(Duration.ofSeconds(5), "the follower heard the plan end", () -> !heard.isEmpty() && heard.get(heard.size() - 1).status().equals("FAILED"));
+        assertThat(heard.get(0).status()).isEqualTo("EXECUTING");
+        unsubscribe.run();
 
         assertSafe(world, ended, world.ledger);
         // the new leader acts: a fresh plan from the cluster as it is now runs to its end

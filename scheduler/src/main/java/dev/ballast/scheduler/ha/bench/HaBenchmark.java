@@ -88,8 +88,20 @@ public final class HaBenchmark {
                     Runtime.getRuntime().availableProcessors(), session);
             bench.failover(rounds);
             bench.throughput(clients, seconds, solve);
+            deleteTree(work);
+        } catch (Exception | Error e) {
+            System.err.println("the instances' logs are in " + work);
+            throw e;
         } finally {
             bench.stopServers();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -127,14 +139,24 @@ public final class HaBenchmark {
         return Integer.parseInt(m.group(1));
     }
 
+    private Path zookeeperDir;
+    private Path postgresDir;
+
     private void startServers() throws IOException, InterruptedException {
-        zookeeper = "127.0.0.1:" + port(script("zookeeper-start.sh", work.resolve("zk").toString()));
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port(script("postgres-start.sh", work.resolve("pg").toString())) + "/ballast";
+        // each in a folder of its own under /tmp: as root, PostgreSQL runs as user postgres, which must reach it
+        zookeeperDir = Files.createTempDirectory("ballast-ha-bench-zk-");
+        postgresDir = Files.createTempDirectory("ballast-ha-bench-pg-");
+        zookeeper = "127.0.0.1:" + port(script("zookeeper-start.sh", zookeeperDir.toString()));
+        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port(script("postgres-start.sh", postgresDir.toString())) + "/ballast";
     }
 
     private void stopServers() throws IOException, InterruptedException {
-        script("zookeeper-stop.sh", work.resolve("zk").toString(), "--purge");
-        script("postgres-stop.sh", work.resolve("pg").toString(), "--purge");
+        if (zookeeperDir != null) {
+            script("zookeeper-stop.sh", zookeeperDir.toString(), "--purge");
+        }
+        if (postgresDir != null) {
+            script("postgres-stop.sh", postgresDir.toString(), "--purge");
+        }
     }
 
     /** One Ballast process. */
