@@ -11,18 +11,10 @@ DIR=${1:?usage: postgres-start.sh DIR [PORT]}
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
 "$HERE/postgres-install.sh"
 BIN=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -n 1)")
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    if port_free "$p"; then echo "$p"; return 0; fi
-  done
-  echo "postgres-start.sh: no free loopback port found" >&2; return 1
-}
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -30,7 +22,7 @@ as_owner() {
 if [ -f "$DIR/postgres.pid" ] && kill -0 "$(cat "$DIR/postgres.pid")" 2>/dev/null; then
   echo "postgres-start.sh: postgres already running in $DIR with pid $(cat "$DIR/postgres.pid")" >&2; exit 1
 fi
-PORT=${2:-$(cat "$DIR/port" 2>/dev/null || free_port)}
+PORT=${2:-$(cat "$DIR/port" 2>/dev/null || free_port postgres-start.sh)}
 port_free "$PORT" || { echo "postgres-start.sh: port $PORT on 127.0.0.1 is in use" >&2; exit 1; }
 echo "$PORT" > "$DIR/port"
 if [ "$(id -u)" -eq 0 ]; then

@@ -10,23 +10,15 @@ DIR=${1:?usage: zookeeper-start.sh DIR [CLIENT_PORT]}
 mkdir -p "$DIR/data"
 DIR=$(cd "$DIR" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
 "$HERE/zookeeper-install.sh"
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    if port_free "$p"; then echo "$p"; return 0; fi
-  done
-  echo "zookeeper-start.sh: no free loopback port found" >&2; return 1
-}
 ruok() { (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf ruok >&3 && timeout 1 cat <&3) 2>/dev/null; }
 
 if [ -f "$DIR/zookeeper.pid" ] && kill -0 "$(cat "$DIR/zookeeper.pid")" 2>/dev/null; then
   echo "zookeeper-start.sh: zookeeper already running in $DIR with pid $(cat "$DIR/zookeeper.pid")" >&2; exit 1
 fi
-PORT=${2:-$(cat "$DIR/client.port" 2>/dev/null || free_port)}
+PORT=${2:-$(cat "$DIR/client.port" 2>/dev/null || free_port zookeeper-start.sh)}
 port_free "$PORT" || { echo "zookeeper-start.sh: port $PORT on 127.0.0.1 is in use" >&2; exit 1; }
 echo "$PORT" > "$DIR/client.port"
 # tickTime 500 ms: sessions may be as short as 1 s (2 ticks), which keeps failover tests quick.
