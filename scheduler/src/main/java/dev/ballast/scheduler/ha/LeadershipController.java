@@ -1,7 +1,7 @@
 package dev.ballast.scheduler.ha;
 
+import dev.ballast.scheduler.config.ClusterProperties;
 import dev.ballast.scheduler.security.Roles;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,28 +9,35 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** Who leads this instance's cluster, and whether this instance acts. */
+/** Who leads this instance's cluster, and whether this instance acts (a single instance always does). */
 @Controller("/api/leadership")
 @Secured(Roles.VIEWER)
-@Requires(property = "ballast.ha.enabled", value = "true")
 final class LeadershipController {
-    private final ClusterLeadership leadership;
+    private final Optional<ClusterLeadership> leadership;
+    private final ClusterProperties cluster;
 
-    LeadershipController(ClusterLeadership leadership) {
+    LeadershipController(Optional<ClusterLeadership> leadership, ClusterProperties cluster) {
         this.leadership = leadership;
+        this.cluster = cluster;
     }
 
     @Serdeable
-    record LeadershipView(String cluster, String member, String instance, boolean acting, long epoch, boolean zookeeperConnected,
-                          @Nullable String leader, @Nullable String leaderUrl, @Nullable Instant actingSince, long takeovers) {
+    record LeadershipView(String cluster, boolean highAvailability, @Nullable String member, @Nullable String instance, boolean acting,
+                          long epoch, boolean zookeeperConnected, @Nullable String leader, @Nullable String leaderUrl,
+                          @Nullable Instant actingSince, long takeovers) {
     }
 
     @Get
     LeadershipView leadership() {
-        var leader = leadership.leader();
-        return new LeadershipView(leadership.cluster(), leadership.member(), leadership.instance(), leadership.acting(), leadership.epoch(),
-                leadership.connected(), leader.map(ClusterLeadership.Leader::instance).orElse(null),
-                leader.map(ClusterLeadership.Leader::url).orElse(null), leadership.actingSince().orElse(null), leadership.takeovers());
+        if (leadership.isEmpty()) {
+            return new LeadershipView(cluster.name(), false, null, null, true, 0, false, null, null, null, 0);
+        }
+        ClusterLeadership l = leadership.get();
+        var leader = l.leader();
+        return new LeadershipView(l.cluster(), true, l.member(), l.instance(), l.acting(), l.epoch(), l.connected(),
+                leader.map(ClusterLeadership.Leader::instance).orElse(null), leader.map(ClusterLeadership.Leader::url).orElse(null),
+                l.actingSince().orElse(null), l.takeovers());
     }
 }

@@ -114,7 +114,7 @@ class HighAvailabilityTest {
         for (BallastInstance i : group) {
             BallastInstance.Reply r = i.get("/api/leadership");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.json()).containsEntry("leader", leader.name).containsEntry("acting", i == leader);
+            assertThat(r.json()).containsEntry("leader", leader.name).containsEntry("acting", i == leader).containsEntry("highAvailability", true);
         }
         // sampled for two seconds: never two
         Instant end = Instant.now().plusSeconds(2);
