@@ -15,6 +15,7 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import java.io.IOException;
 import java.net.URI;
@@ -68,10 +69,17 @@ final class LeaderForwardingFilter implements HttpServerFilter {
                     + " and is recovering before it acts; retry shortly");
         }
         URI target = URI.create(leader.get().url());
-        return Publishers.map(proxy.proxy(request.mutate()
-                        .uri(b -> b.scheme(target.getScheme()).host(target.getHost()).port(target.getPort()))
-                        .header(FORWARDED_BY, leadership.instance())),
-                response -> response.header("X-Ballast-Leader", leader.get().instance()));
+        Flux<MutableHttpResponse<?>> forwarded = Flux.from(proxy.proxy(request.mutate()
+                .uri(b -> b.scheme(target.getScheme()).host(target.getHost()).port(target.getPort()))
+                .header(FORWARDED_BY, leadership.instance())));
+        Flux<MutableHttpResponse<?>> named = forwarded.map(response -> {
+            response.header("X-Ballast-Leader", leader.get().instance());
+            return response;
+        });
+        // a leader that died a moment ago is still named until its session expires
+        return named.onErrorResume(e -> unavailable("the leader of cluster " + leadership.cluster() + ", instance "
+                + leader.get().instance() + " at " + leader.get().url() + ", did not answer (" + e.getMessage()
+                + "); a new leader is elected within the session timeout: retry shortly"));
     }
 
     private Publisher<MutableHttpResponse<?>> unavailable(String detail) {
