@@ -68,6 +68,20 @@ public final class PlanExecutor {
         return true;
     }
 
+    /**
+     * Stops now: no further step starts, and the actions under way are interrupted, which makes the driver abort
+     * them (a migration is rolled back to its source). For a scheduler that must stop acting at once, such as a
+     * leader that lost its lease. Returns false when no execution was in progress.
+     */
+    public boolean abort() {
+        Run run = current.get();
+        if (run == null) {
+            return false;
+        }
+        run.abort();
+        return true;
+    }
+
     /** Runs the plan to its end (or its first failure, or cancellation) and returns the state of every step. */
     public synchronized ExecutionReport execute(Plan plan, ExecutionListener listener) {
         Objects.requireNonNull(plan, "plan");
@@ -94,6 +108,8 @@ public final class PlanExecutor {
         private final Object publishing = new Object();
         private final ConcurrencyBudget budget = new ConcurrencyBudget(limits);
         private final Set<Integer> inFlight = new HashSet<>();
+        private final Set<Thread> actions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean aborted;
         private boolean cancelRequested;
         private boolean failed;
 
@@ -114,6 +130,12 @@ public final class PlanExecutor {
             } finally {
                 lock.unlock();
             }
+        }
+
+        void abort() {
+            aborted = true;
+            cancel();
+            actions.forEach(Thread::interrupt);
         }
 
         ExecutionReport go() {
@@ -221,7 +243,7 @@ public final class PlanExecutor {
         private String actWithin(PlanStep step, Duration timeout) {
             AtomicReference<Throwable> error = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(1);
-            Thread action = Thread.ofVirtual().name("step-" + step.describe()).start(() -> {
+            Thread action = Thread.ofVirtual().name("step-" + step.describe()).unstarted(() -> {
                 try {
                     act(step);
                 } catch (Throwable e) {
@@ -230,6 +252,11 @@ public final class PlanExecutor {
                     done.countDown();
                 }
             });
+            actions.add(action);
+            action.start();
+            if (aborted) {
+                action.interrupt(); // abort() ran between the check for cancellation and this start
+            }
             try {
                 if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     action.interrupt();
@@ -241,6 +268,11 @@ public final class PlanExecutor {
                 action.interrupt();
                 Thread.currentThread().interrupt();
                 return "interrupted";
+            } finally {
+                actions.remove(action);
+            }
+            if (aborted && error.get() != null) {
+                return "aborted: " + message(error.get());
             }
             return error.get() == null ? null : message(error.get());
         }

@@ -28,11 +28,11 @@ import java.util.Optional;
  * a finished migration is never repeated.
  */
 public final class JournalReconciler {
-    private final FileJournal journal;
+    private final LineJournal journal;
     private final HypervisorDriver driver;
     private final Clock clock;
 
-    public JournalReconciler(FileJournal journal, HypervisorDriver driver, Clock clock) {
+    public JournalReconciler(LineJournal journal, HypervisorDriver driver, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.driver = Objects.requireNonNull(driver, "hypervisor driver");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -38,7 +38,19 @@ public final class CollectionLoop implements AutoCloseable {
     }
 
     public void start() {
-        timer.scheduleAtFixedRate(this::runOnce, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        start(() -> true);
+    }
+
+    /**
+     * Runs a round every interval while {@code active} says so: where several schedulers share one metric store,
+     * only the one that leads collects, so each sample is written once.
+     */
+    public void start(java.util.function.BooleanSupplier active) {
+        timer.scheduleAtFixedRate(() -> {
+            if (active.getAsBoolean()) {
+                runOnce();
+            }
+        }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Collects and writes one round now, on the caller's thread. */

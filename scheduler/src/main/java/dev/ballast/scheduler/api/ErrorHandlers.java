@@ -2,7 +2,9 @@ package dev.ballast.scheduler.api;
 
 import dev.ballast.scheduler.api.ApiViews.Problem;
 import dev.ballast.scheduler.plans.PlanConflictException;
+import dev.ballast.scheduler.plans.NotLeaderException;
 import dev.ballast.scheduler.plans.PlanNotFoundException;
+import dev.ballast.scheduler.plans.StaleLeaderException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,6 +53,26 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, PlanConflictException e) {
             return problem(HttpStatus.CONFLICT, null, e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {NotLeaderException.class, ExceptionHandler.class})
+    static final class NotLeader implements ExceptionHandler<NotLeaderException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, NotLeaderException e) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {StaleLeaderException.class, ExceptionHandler.class})
+    static final class StaleLeader implements ExceptionHandler<StaleLeaderException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, StaleLeaderException e) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage());
         }
     }
 }

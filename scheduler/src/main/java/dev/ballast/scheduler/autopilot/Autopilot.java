@@ -11,6 +11,8 @@ import dev.ballast.scheduler.cluster.PlacementLoads;
 import dev.ballast.scheduler.planning.Goal;
 import dev.ballast.scheduler.planning.MigrationBudget;
 import dev.ballast.scheduler.planning.PlanningRequest;
+import dev.ballast.scheduler.plans.AutopilotMemory;
+import dev.ballast.scheduler.plans.NotLeaderException;
 import dev.ballast.scheduler.plans.PlanConflictException;
 import dev.ballast.scheduler.plans.PlanRecord;
 import dev.ballast.scheduler.plans.PlanService;
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
  * doing nothing included: pause when metrics are stale; by night consolidate, wake hosts before the morning and
  * then rebalance; by day relieve hot spots when a plan beats the current placement by the planner's margin, within
  * the hourly migration budget and the per-VM cooldown. RECOMMEND leaves plans for people; AUTO executes them.
+ * Only the instance that leads the cluster ticks; what it must not forget (mode, nights handled) is stored, so the
+ * next leader or a restarted instance carries on without consolidating a night twice.
  */
 public final class Autopilot {
     public static final String ACTOR = "autopilot";
@@ -71,16 +75,39 @@ public final class Autopilot {
         return settings;
     }
 
-    public void setMode(AutopilotMode newMode, String who) {
+    /**
+     * Takes up what the store remembers: the nights already handled and, when {@code withMode}, the mode (several
+     * instances: the mode a person set outlives the leader; a single instance starts in its configured mode).
+     */
+    public synchronized void recall(boolean withMode) {
+        plans.autopilotMemory().ifPresent(m -> {
+            consolidatedNight = m.consolidatedNight();
+            wokenNight = m.wokenNight();
+            rebalanceDue = m.rebalanceDue();
+            if (withMode) {
+                mode = AutopilotMode.valueOf(m.mode());
+            }
+        });
+    }
+
+    private void persist() {
+        plans.remember(new AutopilotMemory(mode.name(), consolidatedNight, wokenNight, rebalanceDue));
+    }
+
+    public synchronized void setMode(AutopilotMode newMode, String who) {
+        if (!plans.acting()) {
+            throw new NotLeaderException("this instance does not lead its cluster now, so it cannot set the autopilot mode");
+        }
         AutopilotMode old = mode;
         mode = newMode;
+        persist();
         plans.audit(who, "autopilot-mode", null, "autopilot " + old + " -> " + newMode);
         decide("mode", who + " set the autopilot to " + newMode, null);
     }
 
-    /** One turn of the loop; returns the decision it recorded (none when the autopilot is off). */
+    /** One turn of the loop; returns the decision it recorded (none when the autopilot is off or another instance leads). */
     public synchronized Decision tick() {
-        if (mode == AutopilotMode.OFF) {
+        if (mode == AutopilotMode.OFF || !plans.acting()) {
             return null;
         }
         if (plans.executingPlan().isPresent()) {
@@ -99,22 +126,26 @@ public final class Autopilot {
         LocalDate night = nightly.nightOf(clusterTime);
         if (phase == NightlyWindow.Phase.CONSOLIDATE && !night.equals(consolidatedNight)) {
             consolidatedNight = night;
+            persist();
             PlanningRequest request = PlanningRequest.of(Goal.CONSOLIDATE).withSpareHosts(nightly.spareHosts());
             return act(request, "nightly consolidation for the night of " + night);
         }
         if (phase == NightlyWindow.Phase.WAKE && !night.equals(wokenNight)) {
             wokenNight = night;
+            persist();
             Set<HostId> off = demand.cluster().hosts().stream().filter(h -> h.state() == HostState.OFF).map(Host::id)
                     .collect(Collectors.toCollection(TreeSet::new));
             if (off.isEmpty()) {
                 return decide("nothing", "morning wake: no host is off", null);
             }
             rebalanceDue = true;
+            persist();
             PlanRecord wake = plans.wake(off, "wakes " + off.size() + " hosts before the morning ramp", ACTOR);
             return carryOut(wake, "wakes " + off + " before the window ends at " + nightly.end());
         }
         if (rebalanceDue && phase != NightlyWindow.Phase.CONSOLIDATE) {
             rebalanceDue = false;
+            persist();
             return act(budgeted(Goal.BALANCE), "rebalance after the morning wake");
         }
         if (phase == NightlyWindow.Phase.CONSOLIDATE) {

@@ -5,6 +5,7 @@ import dev.ballast.scheduler.autopilot.AutopilotSettings;
 import dev.ballast.scheduler.autopilot.NightlyWindow;
 import dev.ballast.scheduler.cluster.DemandReader;
 import dev.ballast.scheduler.cluster.PlacementLoads;
+import dev.ballast.scheduler.ha.HaProperties;
 import dev.ballast.scheduler.plans.PlanService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -27,11 +28,17 @@ class AutopilotFactory {
     private static final Logger LOG = LoggerFactory.getLogger(AutopilotFactory.class);
 
     @Singleton
-    Autopilot autopilot(PlanService plans, DemandReader demand, PlacementLoads loads, AutopilotProperties p, PlanningProperties planning) {
+    Autopilot autopilot(PlanService plans, DemandReader demand, PlacementLoads loads, AutopilotProperties p, PlanningProperties planning,
+                        HaProperties ha) {
         NightlyWindow window = new NightlyWindow(p.nightly(), time(p.nightlyStart(), "nightly-start"), time(p.nightlyEnd(), "nightly-end"),
                 p.wakeLead(), ZoneId.of(p.zone()), p.nightlySpareHosts());
-        return new Autopilot(plans, demand, loads, new AutopilotSettings(p.solveTime(), p.migrationsPerHour(), p.staleAfter()),
+        Autopilot autopilot = new Autopilot(plans, demand, loads, new AutopilotSettings(p.solveTime(), p.migrationsPerHour(), p.staleAfter()),
                 window, planning.spareHosts(), p.mode(), Clock.systemUTC());
+        if (!ha.enabled()) {
+            // a single instance remembers the nights it handled; it starts in its configured mode
+            autopilot.recall(false);
+        }
+        return autopilot;
     }
 
     private static LocalTime time(String value, String setting) {

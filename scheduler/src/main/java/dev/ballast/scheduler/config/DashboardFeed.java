@@ -60,8 +60,11 @@ public class DashboardFeed implements ApplicationEventListener<ServerStartupEven
         PeriodicTask.schedule(scheduler, interval, LOG, "dashboard feed (ballast.metrics.feed-interval)", this::feed);
     }
 
-    /** One round: every VM's forecast and every host's state, at the cluster's time. */
+    /** One round: every VM's forecast and every host's state, at the cluster's time (by the leader alone, with several instances). */
     public void feed() {
+        if (!plans.acting()) {
+            return;
+        }
         Demand d = demand.read();
         ClusterSnapshot c = d.cluster();
         Instant at = c.takenAt();

@@ -9,6 +9,8 @@ import dev.ballast.collectors.libvirt.LibvirtCollector;
 import dev.ballast.collectors.libvirt.LibvirtSettings;
 import dev.ballast.collectors.metrics.MetricStore;
 import dev.ballast.scheduler.cluster.ClusterInventory;
+import dev.ballast.scheduler.ha.HaProperties;
+import dev.ballast.scheduler.plans.Leadership;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -41,10 +43,16 @@ class RealClusterFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    CollectionLoop collectionLoop(ClusterProperties cluster, MetricStore store) {
+    CollectionLoop collectionLoop(ClusterProperties cluster, MetricStore store, MetricsProperties metrics, HaProperties ha, Leadership leadership) {
         List<String> uris = hosts(cluster).stream().map(LibvirtHost::uri).toList();
         CollectionLoop loop = new CollectionLoop(new LibvirtCollector(new LibvirtSettings(uris, cluster.interval())), store, cluster.interval());
-        loop.start();
+        if (ha.enabled() && "influx".equalsIgnoreCase(metrics.store())) {
+            // one InfluxDB for all instances: the leader alone writes each sample; the others read it
+            loop.start(leadership::acting);
+        } else {
+            // each instance keeps its own in-memory history, so each collects
+            loop.start();
+        }
         return loop;
     }
 

@@ -23,7 +23,12 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import dev.ballast.collectors.influx.InfluxMetricStore;
 import dev.ballast.collectors.influx.InfluxSettings;
+import dev.ballast.scheduler.ha.HaProperties;
+import dev.ballast.scheduler.plans.Database;
+import dev.ballast.scheduler.plans.JdbcJournal;
 import dev.ballast.scheduler.plans.JdbcPlanStore;
+import dev.ballast.scheduler.plans.Leadership;
+import dev.ballast.scheduler.plans.WriteFence;
 import dev.ballast.scheduler.plans.PlanLifecycle;
 import dev.ballast.scheduler.plans.PlanStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -135,8 +140,35 @@ class SchedulerFactory {
     }
 
     @Singleton
-    PlanStore planStore(StoreProperties store, JsonMapper json) {
-        return new JdbcPlanStore(store.url(), store.username(), store.password(), json);
+    Database database(StoreProperties store, HaProperties ha) {
+        if (ha.enabled() && store.url().startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("ballast.ha.enabled needs a database every instance shares (PostgreSQL, "
+                    + "jdbc:postgresql://...); ballast.store.url is '" + store.url() + "'");
+        }
+        return Database.open(store.url(), store.username(), store.password());
+    }
+
+    /** A single instance has no rival: its writes need no fence (several instances: the leader epochs fence them). */
+    @Singleton
+    @Requires(property = "ballast.ha.enabled", notEquals = "true")
+    WriteFence noFence() {
+        return WriteFence.NONE;
+    }
+
+    @Singleton
+    @Requires(property = "ballast.ha.enabled", notEquals = "true")
+    Leadership alone() {
+        return Leadership.ALONE;
+    }
+
+    @Singleton
+    PlanStore planStore(Database db, ClusterProperties cluster, WriteFence fence, JsonMapper json) {
+        return new JdbcPlanStore(db, cluster.name(), fence, json);
+    }
+
+    @Singleton
+    JdbcJournal executionJournal(Database db, ClusterProperties cluster, WriteFence fence) {
+        return new JdbcJournal(db, cluster.name(), fence);
     }
 
     @Singleton
@@ -148,8 +180,9 @@ class SchedulerFactory {
     PlanService planService(DemandReader demandReader, PlacementProblemBuilder builder, PlacementPlanner planner,
                             MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanStore store,
                             PlanLifecycle lifecycle, PlanningSettings settings, MeterRegistry meters,
-                            @Named("plan-executions") ExecutorService executions) {
+                            @Named("plan-executions") ExecutorService executions, JdbcJournal journal, Leadership leadership,
+                            HaProperties ha) {
         return new PlanService(demandReader, builder, planner, sequencer, loads, driver, executions, Clock.systemUTC(),
-                store, lifecycle, settings, meters);
+                store, lifecycle, settings, meters, journal, leadership, ha.enabled());
     }
 }

@@ -1,10 +1,13 @@
 package dev.ballast.scheduler.plans;
 
+import dev.ballast.actuators.execution.ExecutionLimits;
 import dev.ballast.actuators.execution.ExecutionReport;
 import dev.ballast.actuators.execution.HypervisorDriver;
 import dev.ballast.actuators.execution.PlanExecutor;
 import dev.ballast.actuators.execution.StepOutcome;
 import dev.ballast.actuators.execution.StepStatus;
+import dev.ballast.actuators.journal.JournalReconciler;
+import dev.ballast.actuators.journal.LineJournal;
 import dev.ballast.actuators.plan.LiveMigrate;
 import dev.ballast.actuators.plan.Plan;
 import dev.ballast.collectors.cluster.ClusterSnapshot;
@@ -57,7 +60,11 @@ import java.util.function.Consumer;
  * Plans and their lifecycle. A preview solves, sequences and explains on the cluster as observed, touching nothing.
  * Approval and execution re-validate the plan against the cluster first; a plan that no longer holds becomes
  * SUPERSEDED. Execution goes through the actuators' executor, whose pre- and post-conditions trust what the
- * hypervisors report. Every change is stored, streamed to subscribers and, for people's actions, audited.
+ * hypervisors report, and which journals every step before acting. Every change is stored, streamed to subscribers
+ * and, for people's actions, audited.
+ * <p>
+ * Only the cluster's leader acts (approves, executes, cancels, sweeps); with a shared store, any instance reads
+ * plans from the store and previews. A new leader, like a restarted single instance, first {@link #recover}s.
  */
 public final class PlanService {
     private final DemandReader demandReader;
@@ -72,6 +79,9 @@ public final class PlanService {
     private final PlanLifecycle lifecycle;
     private final PlanRevalidation revalidation;
     private final MeterRegistry meters;
+    private final LineJournal journal;
+    private final Leadership leadership;
+    private final boolean shared;
     private final Map<String, PlanRecord> plans = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<PlanView>>> subscribers = new ConcurrentHashMap<>();
     private final AtomicReference<String> executing = new AtomicReference<>();
@@ -82,7 +92,7 @@ public final class PlanService {
     public PlanService(DemandReader demandReader, PlacementProblemBuilder problemBuilder, PlacementPlanner planner,
                        MigrationSequencer sequencer, PlacementLoads placementLoads, HypervisorDriver driver,
                        ExecutorService executions, Clock clock, PlanStore store, PlanLifecycle lifecycle,
-                       PlanningSettings settings, MeterRegistry meters) {
+                       PlanningSettings settings, MeterRegistry meters, LineJournal journal, Leadership leadership, boolean shared) {
         this.demandReader = demandReader;
         this.problemBuilder = problemBuilder;
         this.planner = planner;
@@ -95,20 +105,83 @@ public final class PlanService {
         this.lifecycle = lifecycle;
         this.revalidation = new PlanRevalidation(lifecycle, settings);
         this.meters = meters;
-        restore();
+        this.journal = journal;
+        this.leadership = leadership;
+        this.shared = shared;
+        if (!shared) {
+            recover("the service stopped");
+        }
     }
 
-    /** Loads stored plans; one that was executing when the service stopped is marked FAILED with that reason. */
-    private void restore() {
+    /**
+     * Run by a restarted instance and by a new leader before it acts: closes the plans the journal shows unfinished
+     * (a step that was running is settled by the driver and judged on what the hypervisors report), then marks every
+     * plan the store still shows EXECUTING as ended, with its steps as reconciled. Steps that had not started stay
+     * NOT_STARTED: the world moved on, and the next plan starts from what the hypervisors report, so no finished step
+     * runs twice. Returns the ids of the plans it closed.
+     */
+    public synchronized List<String> recover(String cause) {
+        Map<String, ExecutionReport> reconciled = new java.util.HashMap<>();
+        for (ExecutionReport report : new JournalReconciler(journal, driver, clock).reconcile()) {
+            reconciled.put(report.planId(), report);
+        }
+        plans.clear();
+        lastMoved.clear();
+        List<String> closed = new ArrayList<>();
+        Instant cooldownStart = clock.instant().minus(lifecycle.migrationCooldown());
         for (PlanViews.StoredPlan stored : store.loadPlans()) {
             PlanRecord record = PlanRecord.restore(stored);
             if (record.status() == PlanStatus.EXECUTING) {
-                record.moveTo(PlanStatus.FAILED, "the service stopped while this plan executed; finished steps are recorded, "
-                        + "the rest did not run");
+                ExecutionReport report = reconciled.get(record.id());
+                if (report == null) {
+                    report = journal.plan(record.id()).map(p -> new ExecutionReport(p.plan().id(), p.steps())).orElse(null);
+                }
+                if (report != null && report.steps().size() == record.plan().steps().size()) {
+                    report.steps().forEach(record::update);
+                }
+                long done = record.outcomes().stream().filter(o -> o.status() == StepStatus.SUCCEEDED || o.status() == StepStatus.SKIPPED).count();
+                long failed = record.outcomes().stream().filter(o -> o.status() == StepStatus.FAILED).count();
+                long notRun = record.outcomes().stream().filter(o -> o.status() == StepStatus.NOT_STARTED || o.status() == StepStatus.CANCELLED).count();
+                boolean complete = done == record.plan().steps().size();
+                record.moveTo(complete ? PlanStatus.SUCCEEDED : PlanStatus.FAILED, cause + " while this plan executed; reconciled from "
+                        + "the journal and the hypervisors: " + done + " steps done, " + failed + " failed, " + notRun + " not run");
                 store.save(record.stored(clock.instant()));
+                closed.add(record.id());
             }
-            plans.put(record.id(), record);
+            for (StepOutcome o : record.outcomes()) {
+                if (o.step() instanceof LiveMigrate m && o.status() == StepStatus.SUCCEEDED && o.finishedAt() != null
+                        && o.finishedAt().isAfter(cooldownStart)) {
+                    lastMoved.merge(m.vm(), o.finishedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+            if (!shared) {
+                plans.put(record.id(), record);
+            }
         }
+        return closed;
+    }
+
+    /** This instance stops acting at once (its leadership is gone): the plan executing is aborted, nothing more starts. */
+    public void stepDown() {
+        PlanExecutor executor = runningExecutor.get();
+        if (executor != null) {
+            executor.abort();
+        }
+        if (shared) {
+            plans.clear();
+        }
+    }
+
+    public boolean acting() {
+        return leadership.acting();
+    }
+
+    public java.util.Optional<AutopilotMemory> autopilotMemory() {
+        return store.autopilotMemory();
+    }
+
+    public void remember(AutopilotMemory memory) {
+        store.remember(memory);
     }
 
     public PlanRecord preview(Goal goal, Duration timeLimit) {
@@ -175,8 +248,8 @@ public final class PlanService {
                 sequence.steps().stream().map(SequencedStep::wave).toList(),
                 PlanReports.report(placementLoads.kpis(before), placementLoads.kpis(after), before, after, result, sequence),
                 today.placement(), scenario.hypothetical());
-        plans.put(id, record);
-        store.save(record.stored(clock.instant()));
+        cache(record);
+        store.create(record.stored(clock.instant()));
         meters.counter("ballast.plans.previewed", "goal", goal.name()).increment();
         return record;
     }
@@ -197,9 +270,16 @@ public final class PlanService {
                 steps.stream().map(x -> 0).toList(),
                 new PlanViews.PlanReport(PlanReports.kpis(placementLoads.kpis(before)), PlanReports.kpis(placementLoads.kpis(after)),
                         changes, noScore, List.of()), cluster.placement(), false);
-        plans.put(id, record);
-        store.save(record.stored(clock.instant()));
+        cache(record);
+        store.create(record.stored(clock.instant()));
         return record;
+    }
+
+    /** A shared store is the truth for instances that do not act; the acting one keeps what it touches. */
+    private void cache(PlanRecord record) {
+        if (!shared || leadership.acting()) {
+            plans.put(record.id(), record);
+        }
     }
 
     public void record(PlanViews.Decision decision) {
@@ -212,23 +292,51 @@ public final class PlanService {
 
     public PlanRecord get(String id) {
         PlanRecord record = plans.get(id);
-        if (record == null) {
+        if (record != null) {
+            return record;
+        }
+        if (!shared) {
             throw new PlanNotFoundException(id);
         }
-        return record;
+        PlanRecord loaded = store.load(id).map(PlanRecord::restore).orElseThrow(() -> new PlanNotFoundException(id));
+        if (!leadership.acting()) {
+            return loaded;
+        }
+        PlanRecord earlier = plans.putIfAbsent(id, loaded);
+        return earlier == null ? loaded : earlier;
     }
 
     public Collection<PlanRecord> all() {
         sweep();
-        List<PlanRecord> all = new ArrayList<>(plans.values());
+        List<PlanRecord> all = new ArrayList<>();
+        if (shared) {
+            for (PlanViews.StoredPlan stored : store.loadPlans()) {
+                PlanRecord mine = plans.get(stored.view().id());
+                all.add(mine != null ? mine : PlanRecord.restore(stored));
+            }
+        } else {
+            all.addAll(plans.values());
+        }
         all.sort(Comparator.comparing(PlanRecord::createdAt).reversed());
         return all;
     }
 
     /** Marks pending plans older than their TTL as SUPERSEDED. */
     public void sweep() {
+        if (!leadership.acting()) {
+            return;
+        }
         Instant now = clock.instant();
-        for (PlanRecord r : plans.values()) {
+        Collection<PlanRecord> candidates = plans.values();
+        if (shared) {
+            candidates = new ArrayList<>();
+            for (PlanViews.StoredPlan stored : store.loadPlans()) {
+                if (PlanStatus.valueOf(stored.view().status()).isPending()) {
+                    candidates.add(get(stored.view().id()));
+                }
+            }
+        }
+        for (PlanRecord r : candidates) {
             synchronized (r) {
                 if (r.status().isPending() && r.createdAt().plus(lifecycle.ttl()).isBefore(now)) {
                     change(r, PlanStatus.SUPERSEDED, "older than its TTL of " + lifecycle.ttl());
@@ -238,6 +346,7 @@ public final class PlanService {
     }
 
     public PlanRecord approve(String id, String who) {
+        requireActing("approve plan " + id);
         PlanRecord record = get(id);
         synchronized (record) {
             requirePending(record, "approved");
@@ -251,6 +360,7 @@ public final class PlanService {
 
     /** Starts executing a pending plan in the background after re-validating it; one plan executes at a time. */
     public PlanRecord execute(String id, String who) {
+        requireActing("execute plan " + id);
         PlanRecord record = get(id);
         synchronized (record) {
             requirePending(record, "executed");
@@ -270,6 +380,7 @@ public final class PlanService {
     }
 
     public PlanRecord cancel(String id, String who) {
+        requireActing("cancel plan " + id);
         PlanRecord record = get(id);
         synchronized (record) {
             if (record.status().isPending()) {
@@ -291,13 +402,49 @@ public final class PlanService {
         return store.audit(newest);
     }
 
-    /** Calls the consumer with the plan's view now and at every change, until the plan is final. */
+    /**
+     * Calls the consumer with the plan's view now and at every change, until the plan is final. An instance that
+     * does not act hears of the leader's changes through the shared store, which it reads every half second.
+     */
     public Runnable subscribe(String id, Consumer<PlanView> consumer) {
+        if (shared && !leadership.acting()) {
+            return follow(id, consumer);
+        }
         PlanRecord record = get(id);
         List<Consumer<PlanView>> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
         list.add(consumer);
         consumer.accept(record.view());
         return () -> list.remove(consumer);
+    }
+
+    private Runnable follow(String id, Consumer<PlanView> consumer) {
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        PlanView first = get(id).view();
+        consumer.accept(first);
+        if (PlanStatus.valueOf(first.status()).isFinal()) {
+            return () -> stopped.set(true);
+        }
+        Thread.ofVirtual().name("follow-plan-" + id).start(() -> {
+            PlanView last = first;
+            while (!stopped.get()) {
+                try {
+                    Thread.sleep(500);
+                    PlanView now = get(id).view();
+                    if (!now.equals(last)) {
+                        last = now;
+                        consumer.accept(now);
+                        if (PlanStatus.valueOf(now.status()).isFinal()) {
+                            return;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the store out of reach for a moment: try again at the next turn
+                }
+            }
+        });
+        return () -> stopped.set(true);
     }
 
     /** VMs whose last migration ended within the cooldown. */
@@ -321,6 +468,13 @@ public final class PlanService {
         return Optional.ofNullable(executing.get());
     }
 
+    private void requireActing(String what) {
+        if (!leadership.acting()) {
+            throw new NotLeaderException("this instance does not lead its cluster now, so it cannot " + what
+                    + "; send the request to the leader (any instance forwards it when one is known)");
+        }
+    }
+
     private void revalidate(PlanRecord record) {
         Optional<String> problem = revalidation.check(record, demandReader.read(), clock.instant());
         if (problem.isPresent()) {
@@ -341,7 +495,7 @@ public final class PlanService {
 
     private void run(PlanRecord record) {
         try {
-            PlanExecutor executor = new PlanExecutor(driver);
+            PlanExecutor executor = new PlanExecutor(driver, ExecutionLimits.defaults(), journal, clock);
             runningExecutor.set(executor);
             ExecutionReport report = executor.execute(record.plan(), outcome -> track(record, outcome));
             if (report.succeeded()) {

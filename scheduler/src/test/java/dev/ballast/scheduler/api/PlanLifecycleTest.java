@@ -95,8 +95,12 @@ class PlanLifecycleTest {
         VmId vm = VmId.of((String) firstMove.get("vm"));
         HostId source = HostId.of((String) firstMove.get("source"));
         // Someone moves that VM by hand: to any other host with room.
-        HostId elsewhere = cluster.snapshot().hosts().stream()
-                .filter(h -> h.state() == dev.ballast.collectors.cluster.HostState.ON).map(h -> h.id())
+        var now = cluster.snapshot();
+        double memory = now.vm(vm).orElseThrow().size().memoryMib();
+        HostId elsewhere = now.hosts().stream()
+                .filter(h -> h.state() == dev.ballast.collectors.cluster.HostState.ON)
+                .filter(h -> now.vmsOn(h.id()).stream().mapToDouble(v -> v.size().memoryMib()).sum() + memory <= h.capacity().memoryMib())
+                .map(h -> h.id())
                 .filter(h -> !h.equals(source) && !h.equals(HostId.of((String) firstMove.get("target")))).findFirst().orElseThrow();
         cluster.beginMigration(vm, elsewhere);
         cluster.completeMigration(vm);

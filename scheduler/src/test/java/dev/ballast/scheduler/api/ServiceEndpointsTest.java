@@ -27,6 +27,10 @@ class ServiceEndpointsTest {
         String health = http.toBlocking().retrieve("/health");
         assertThat(health).contains("\"status\":\"UP\"").contains("metricStore").contains("hypervisors");
 
+        // a single instance leads its cluster alone
+        String leadership = http.toBlocking().retrieve("/api/leadership");
+        assertThat(leadership).contains("\"highAvailability\":false").contains("\"acting\":true").contains("\"cluster\":\"default\"");
+
         new ApiClient(http).preview("BALANCE", 1);
         String metrics = http.toBlocking().retrieve("/prometheus");
         assertThat(metrics).contains("ballast_plans_previewed_total").contains("ballast_solve_time_seconds");

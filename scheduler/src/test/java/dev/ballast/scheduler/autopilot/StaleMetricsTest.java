@@ -13,7 +13,11 @@ import dev.ballast.scheduler.cluster.PlacementLoads;
 import dev.ballast.scheduler.planning.PlacementPlanner;
 import dev.ballast.scheduler.planning.PlacementProblemBuilder;
 import dev.ballast.scheduler.planning.PlanningSettings;
+import dev.ballast.scheduler.plans.Database;
+import dev.ballast.scheduler.plans.JdbcJournal;
 import dev.ballast.scheduler.plans.JdbcPlanStore;
+import dev.ballast.scheduler.plans.Leadership;
+import dev.ballast.scheduler.plans.WriteFence;
 import dev.ballast.scheduler.plans.PlanLifecycle;
 import dev.ballast.scheduler.plans.PlanService;
 import dev.ballast.scheduler.plans.PlanViews.Decision;
@@ -48,11 +52,13 @@ class StaleMetricsTest {
         try (ApplicationContext context = ApplicationContext.run()) {
             PlanningSettings settings = PlanningSettings.defaults();
             PlacementLoads loads = new PlacementLoads(new SpotClassifier(SpotThresholds.defaults()));
+            Database db = Database.open("jdbc:h2:mem:stale;DB_CLOSE_DELAY=-1", "sa", "");
             PlanService plans = new PlanService(reader, new PlacementProblemBuilder(settings), new PlacementPlanner(settings),
                     new MigrationSequencer(SequencingLimits.defaults()), loads, new SimulatedHypervisor(cluster, 128, 0),
                     Executors.newSingleThreadExecutor(), Clock.systemUTC(),
-                    new JdbcPlanStore("jdbc:h2:mem:stale;DB_CLOSE_DELAY=-1", "sa", "", context.getBean(JsonMapper.class)),
-                    new PlanLifecycle(Duration.ofMinutes(15), 0.05, Duration.ofMinutes(30)), settings, new SimpleMeterRegistry());
+                    new JdbcPlanStore(db, "default", WriteFence.NONE, context.getBean(JsonMapper.class)),
+                    new PlanLifecycle(Duration.ofMinutes(15), 0.05, Duration.ofMinutes(30)), settings, new SimpleMeterRegistry(),
+                    new JdbcJournal(db, "default", WriteFence.NONE), Leadership.ALONE, false);
             Autopilot autopilot = new Autopilot(plans, reader, loads, new AutopilotSettings(Duration.ofSeconds(1), 10, Duration.ofMinutes(30)),
                     new NightlyWindow(false, LocalTime.of(22, 0), LocalTime.of(6, 0), Duration.ofMinutes(30), ZoneOffset.UTC, 1),
                     1, AutopilotMode.AUTO, Clock.systemUTC());

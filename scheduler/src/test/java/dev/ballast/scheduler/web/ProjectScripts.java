@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the project's own scripts (dashboards/scripts, collectors/scripts) from the tests, wherever Maven runs them. */
-final class ProjectScripts {
+/** Runs the project's own scripts (dashboards/scripts, collectors/scripts, scheduler/scripts) from the tests, wherever Maven runs them. */
+public final class ProjectScripts {
     private ProjectScripts() {
     }
 
-    record Result(int rc, String output) {
+    public record Result(int rc, String output) {
     }
 
     /** The checkout's top folder: the nearest parent of the working directory that holds dashboards/scripts. */
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.isDirectory(d.resolve("dashboards/scripts")) && Files.isDirectory(d.resolve("collectors/scripts"))) {
@@ -27,7 +27,7 @@ final class ProjectScripts {
         throw new IllegalStateException("no folder holding dashboards/scripts and collectors/scripts above " + dir);
     }
 
-    static Result run(String script, String... args) throws IOException, InterruptedException {
+    public static Result run(String script, String... args) throws IOException, InterruptedException {
         Path path = root().resolve(script);
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException(path + " is missing or not executable");
