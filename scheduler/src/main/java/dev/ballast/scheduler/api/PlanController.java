@@ -49,6 +49,8 @@ class PlanController {
         try {
             return plans.preview(request.planning(), Duration.ofSeconds(request.timeLimitSeconds()),
                     who == null ? "anonymous" : who.getName(), request.scenario()).view();
+        } catch (dev.ballast.scheduler.planning.PolicyException e) {
+            throw new BadRequestException(e.field(), e.getMessage());
         } catch (ContradictoryRulesException e) {
             throw new BadRequestException("rules", e.getMessage());
         } catch (IllegalArgumentException e) {

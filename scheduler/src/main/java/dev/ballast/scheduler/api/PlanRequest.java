@@ -7,12 +7,20 @@ import dev.ballast.collectors.cluster.PowerModel;
 import dev.ballast.collectors.cluster.Resources;
 import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.scheduler.planning.AffinityRule;
+import dev.ballast.scheduler.planning.BalanceTarget;
 import dev.ballast.scheduler.planning.ConstraintIds;
+import dev.ballast.scheduler.planning.DependencyRule;
+import dev.ballast.scheduler.planning.FailureDomainSpread;
 import dev.ballast.scheduler.planning.Goal;
+import dev.ballast.scheduler.planning.HostPairMoveCosts;
 import dev.ballast.scheduler.planning.HostRule;
 import dev.ballast.scheduler.planning.MigrationBudget;
+import dev.ballast.scheduler.planning.PlacementPolicies;
+import dev.ballast.scheduler.planning.PlanningResource;
 import dev.ballast.scheduler.planning.PlanningRequest;
+import dev.ballast.scheduler.planning.PolicyException;
 import dev.ballast.scheduler.planning.RuleStrength;
+import dev.ballast.scheduler.planning.SafetyCapacity;
 import dev.ballast.scheduler.plans.Scenario;
 import io.micronaut.json.tree.JsonNode;
 
@@ -34,17 +42,26 @@ import static dev.ballast.scheduler.api.JsonFields.whole;
 /**
  * The body of {@code POST /api/plans}, e.g. {@code {"goal": "CONSOLIDATE", "timeLimitSeconds": 10}}, with optional
  * {@code weights}, {@code pinned}, {@code evacuate}, {@code rules}, {@code migrationBudget}, {@code allowPowerOn}
- * and {@code spareHosts}. It is read from the JSON tree by hand so that every bad value is answered with the path
+ * and {@code spareHosts}, and the machine-reassignment policies (docs/roadef.md): {@code rules[].spread},
+ * {@code dependencies}, {@code balanceTargets}, {@code safetyCapacity}, {@code moveCosts} and {@code serviceMoveCost}.
+ * It is read from the JSON tree by hand so that every bad value is answered with the path
  * of its field and what was wrong with it.
  */
 record PlanRequest(PlanningRequest planning, Scenario scenario, int timeLimitSeconds) {
     static final int MAX_TIME_LIMIT_SECONDS = 600;
     private static final Set<String> FIELDS = Set.of("goal", "timeLimitSeconds", "weights", "pinned", "evacuate", "rules",
             "migrationBudget", "allowPowerOn", "spareHosts", "powerOff", "addHosts", "addVms", "removeVms", "demandScale",
-            "vmDemandScale");
+            "vmDemandScale", "dependencies", "balanceTargets", "safetyCapacity", "moveCosts", "serviceMoveCost");
     private static final Set<String> HOST_FIELDS = Set.of("id", "cpu", "memoryMib", "labels", "idleWatts", "maxWatts");
     private static final Set<String> VM_FIELDS = Set.of("id", "vcpus", "memoryMib", "cpuDemand", "memoryDemandMib");
-    private static final Set<String> RULE_FIELDS = Set.of("name", "type", "strength", "vms", "hostLabel");
+    private static final Set<String> RULE_FIELDS = Set.of("name", "type", "strength", "vms", "hostLabel", "spread");
+    private static final Set<String> SPREAD_FIELDS = Set.of("hostLabel", "min");
+    private static final Set<String> DEPENDENCY_FIELDS = Set.of("group", "needs", "hostLabel");
+    private static final Set<String> BALANCE_FIELDS = Set.of("free", "against", "target", "weight");
+    private static final Set<String> SAFETY_FIELDS = Set.of("resource", "fraction", "weight");
+    private static final Set<String> MOVE_COSTS_FIELDS = Set.of("hostLabel", "costs");
+    private static final Set<String> PAIR_COST_FIELDS = Set.of("from", "to", "cost");
+    private static final Set<String> SERVICE_MOVE_COST_FIELDS = Set.of("groups");
     private static final Set<String> BUDGET_FIELDS = Set.of("maxMigrations", "maxMemoryMib");
 
     enum RuleType {
@@ -77,13 +94,14 @@ record PlanRequest(PlanningRequest planning, Scenario scenario, int timeLimitSec
         }
         List<AffinityRule> affinity = new ArrayList<>();
         List<HostRule> hostRules = new ArrayList<>();
+        List<FailureDomainSpread> spreads = new ArrayList<>();
         JsonNode rules = body.get("rules");
         if (rules != null && !rules.isNull()) {
             if (!rules.isArray()) {
                 throw new BadRequestException("rules", "rules must be an array of rule objects, was " + JsonFields.show(rules));
             }
             for (int i = 0; i < rules.size(); i++) {
-                rule(object(rules.get(i), "rules[" + i + "]"), "rules[" + i + "]", affinity, hostRules);
+                rule(object(rules.get(i), "rules[" + i + "]"), "rules[" + i + "]", affinity, hostRules, spreads);
             }
         }
         MigrationBudget budget = MigrationBudget.UNLIMITED;
@@ -96,8 +114,153 @@ record PlanRequest(PlanningRequest planning, Scenario scenario, int timeLimitSec
         }
         boolean allowPowerOn = bool(body, "", "allowPowerOn", true);
         int spareHosts = (int) whole(body, "", "spareHosts", 0, 100, defaultSpareHosts);
+        PlacementPolicies policies = policies(body, affinity, spreads);
         return new PlanRequest(new PlanningRequest(goal, weights, pinned, evacuate, affinity, hostRules, budget, allowPowerOn,
-                spareHosts, Set.of()), scenario(body), seconds);
+                spareHosts, Set.of(), policies), scenario(body), seconds);
+    }
+
+    private static PlacementPolicies policies(JsonNode body, List<AffinityRule> affinity, List<FailureDomainSpread> spreads) {
+        Set<String> groups = new java.util.TreeSet<>();
+        affinity.forEach(r -> groups.add(r.name()));
+        List<DependencyRule> dependencies = new ArrayList<>();
+        for (Item item : items(body, "dependencies", "dependency objects")) {
+            onlyKnown(item.node(), item.path(), DEPENDENCY_FIELDS);
+            String group = knownGroup(item.node(), item.path(), "group", groups);
+            String needs = knownGroup(item.node(), item.path(), "needs", groups);
+            String label = labelKey(item.node(), item.path());
+            dependencies.add(valid(item.path(), () -> new DependencyRule(group, needs, label)));
+        }
+        List<BalanceTarget> balance = new ArrayList<>();
+        for (Item item : items(body, "balanceTargets", "balance target objects")) {
+            onlyKnown(item.node(), item.path(), BALANCE_FIELDS);
+            PlanningResource free = resource(item.node(), item.path(), "free");
+            PlanningResource against = resource(item.node(), item.path(), "against");
+            double target = number(item.node(), item.path(), "target", 1e-6, 1e6, Double.NaN);
+            if (Double.isNaN(target)) {
+                throw new BadRequestException(item.path() + ".target", item.path() + ".target is required, a number > 0");
+            }
+            long weight = whole(item.node(), item.path(), "weight", 0, 1_000_000, 1);
+            balance.add(valid(item.path(), () -> new BalanceTarget(free, against, target, weight)));
+        }
+        List<SafetyCapacity> safety = new ArrayList<>();
+        Set<PlanningResource> safeResources = new java.util.HashSet<>();
+        for (Item item : items(body, "safetyCapacity", "safety capacity objects")) {
+            onlyKnown(item.node(), item.path(), SAFETY_FIELDS);
+            PlanningResource resource = resource(item.node(), item.path(), "resource");
+            if (!safeResources.add(resource)) {
+                throw new BadRequestException(item.path() + ".resource", item.path() + ".resource: the " + resource
+                        + " safety capacity is given twice");
+            }
+            double fraction = number(item.node(), item.path(), "fraction", 0.01, 1, Double.NaN);
+            if (Double.isNaN(fraction)) {
+                throw new BadRequestException(item.path() + ".fraction", item.path() + ".fraction is required, a number in (0, 1]");
+            }
+            long weight = whole(item.node(), item.path(), "weight", 0, 1_000_000, 1);
+            safety.add(valid(item.path(), () -> new SafetyCapacity(resource, fraction, weight)));
+        }
+        HostPairMoveCosts moveCosts = HostPairMoveCosts.NONE;
+        JsonNode costsNode = body.get("moveCosts");
+        if (costsNode != null && !costsNode.isNull()) {
+            object(costsNode, "moveCosts");
+            onlyKnown(costsNode, "moveCosts", MOVE_COSTS_FIELDS);
+            String label = labelKey(costsNode, "moveCosts");
+            List<HostPairMoveCosts.PairCost> pairs = new ArrayList<>();
+            for (Item item : items(costsNode, "moveCosts.costs", "costs", "objects {from, to, cost}")) {
+                onlyKnown(item.node(), item.path(), PAIR_COST_FIELDS);
+                String from = string(item.node(), item.path(), "from");
+                String to = string(item.node(), item.path(), "to");
+                long cost = whole(item.node(), item.path(), "cost", 0, 1_000_000_000L, -1);
+                if (cost < 0) {
+                    throw new BadRequestException(item.path() + ".cost", item.path() + ".cost is required, a whole number >= 0");
+                }
+                pairs.add(valid(item.path(), () -> new HostPairMoveCosts.PairCost(from, to, cost)));
+            }
+            if (pairs.isEmpty()) {
+                throw new BadRequestException("moveCosts.costs", "moveCosts.costs must list at least one {from, to, cost}");
+            }
+            moveCosts = valid("moveCosts", () -> new HostPairMoveCosts(label, pairs));
+        }
+        Set<String> services = new LinkedHashSet<>();
+        JsonNode serviceNode = body.get("serviceMoveCost");
+        if (serviceNode != null && !serviceNode.isNull()) {
+            object(serviceNode, "serviceMoveCost");
+            onlyKnown(serviceNode, "serviceMoveCost", SERVICE_MOVE_COST_FIELDS);
+            List<String> names = strings(serviceNode, "serviceMoveCost", "groups");
+            if (names.isEmpty()) {
+                throw new BadRequestException("serviceMoveCost.groups", "serviceMoveCost.groups must name at least one rule");
+            }
+            for (int i = 0; i < names.size(); i++) {
+                if (!groups.contains(names.get(i))) {
+                    throw new BadRequestException("serviceMoveCost.groups[" + i + "]", "serviceMoveCost.groups[" + i + "]: no affinity rule named '"
+                            + names.get(i) + "' in this request; its affinity rules are " + groups);
+                }
+                services.add(names.get(i));
+            }
+        }
+        try {
+            return new PlacementPolicies(spreads, dependencies, balance, safety, moveCosts, services);
+        } catch (PolicyException e) {
+            throw new BadRequestException(e.field(), e.getMessage());
+        }
+    }
+
+    /** One object of an array field, with its path for errors. */
+    private record Item(JsonNode node, String path) {
+    }
+
+    private static List<Item> items(JsonNode parent, String key, String what) {
+        return items(parent, key, key, what);
+    }
+
+    private static List<Item> items(JsonNode parent, String path, String key, String what) {
+        JsonNode array = parent.get(key);
+        List<Item> items = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return items;
+        }
+        if (!array.isArray()) {
+            throw new BadRequestException(path, path + " must be an array of " + what + ", was " + JsonFields.show(array));
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            items.add(new Item(object(array.get(i), itemPath), itemPath));
+        }
+        return items;
+    }
+
+    private static String knownGroup(JsonNode node, String path, String key, Set<String> groups) {
+        String name = string(node, path, key);
+        if (!groups.contains(name)) {
+            throw new BadRequestException(path + "." + key, path + "." + key + ": no affinity rule named '" + name
+                    + "' in this request; its affinity rules are " + groups);
+        }
+        return name;
+    }
+
+    private static String labelKey(JsonNode node, String path) {
+        String key = string(node, path, "hostLabel");
+        if (key.contains("=")) {
+            throw new BadRequestException(path + ".hostLabel", path + ".hostLabel is a label key such as \"rack\", without a value, was \""
+                    + key + "\"");
+        }
+        return key;
+    }
+
+    private static PlanningResource resource(JsonNode node, String path, String key) {
+        String name = string(node, path, key);
+        try {
+            return PlanningResource.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(path + "." + key, path + "." + key + ": " + e.getMessage());
+        }
+    }
+
+    private static <T> T valid(String path, java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(path, path + ": " + e.getMessage());
+        }
     }
 
     private static Scenario scenario(JsonNode body) {
@@ -196,7 +359,8 @@ record PlanRequest(PlanningRequest planning, Scenario scenario, int timeLimitSec
         return weights;
     }
 
-    private static void rule(JsonNode rule, String path, List<AffinityRule> affinity, List<HostRule> hostRules) {
+    private static void rule(JsonNode rule, String path, List<AffinityRule> affinity, List<HostRule> hostRules,
+                             List<FailureDomainSpread> spreads) {
         onlyKnown(rule, path, RULE_FIELDS);
         String name = string(rule, path, "name");
         RuleType type = enumValue(rule, path, "type", RuleType.class, null);
@@ -211,8 +375,28 @@ record PlanRequest(PlanningRequest planning, Scenario scenario, int timeLimitSec
                     }
                     affinity.add(new AffinityRule(name, type == RuleType.AFFINITY ? AffinityRule.Kind.AFFINITY : AffinityRule.Kind.ANTI_AFFINITY,
                             strength, vms));
+                    JsonNode spread = rule.get("spread");
+                    if (spread != null && !spread.isNull()) {
+                        String spreadPath = path + ".spread";
+                        if (type != RuleType.ANTI_AFFINITY || strength != RuleStrength.HARD) {
+                            throw new BadRequestException(spreadPath, spreadPath + " belongs to hard ANTI_AFFINITY rules, not "
+                                    + strength + " " + type);
+                        }
+                        object(spread, spreadPath);
+                        onlyKnown(spread, spreadPath, SPREAD_FIELDS);
+                        String label = labelKey(spread, spreadPath);
+                        int min = (int) whole(spread, spreadPath, "min", 1, 1_000, 0);
+                        if (min == 0) {
+                            throw new BadRequestException(spreadPath + ".min", spreadPath + ".min is required, the number of distinct "
+                                    + label + " values the VMs must span");
+                        }
+                        spreads.add(valid(spreadPath, () -> new FailureDomainSpread(name, label, min)));
+                    }
                 }
                 case MUST, MUST_NOT -> {
+                    if (rule.get("spread") != null) {
+                        throw new BadRequestException(path + ".spread", path + ".spread belongs to hard ANTI_AFFINITY rules, not " + type);
+                    }
                     String label = string(rule, path, "hostLabel");
                     int eq = label.indexOf('=');
                     if (eq <= 0) {

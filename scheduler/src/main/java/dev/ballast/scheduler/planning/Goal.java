@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.ballast.scheduler.planning.ConstraintIds.BALANCE_TARGET;
 import static dev.ballast.scheduler.planning.ConstraintIds.COOLDOWN;
+import static dev.ballast.scheduler.planning.ConstraintIds.HOST_PAIR_MOVE_COST;
+import static dev.ballast.scheduler.planning.ConstraintIds.SAFETY_CAPACITY;
+import static dev.ballast.scheduler.planning.ConstraintIds.SERVICE_MOVE_COST;
 import static dev.ballast.scheduler.planning.ConstraintIds.CPU_IMBALANCE;
 import static dev.ballast.scheduler.planning.ConstraintIds.MEMORY_IMBALANCE;
 import static dev.ballast.scheduler.planning.ConstraintIds.MIGRATION_COST;
@@ -23,6 +27,9 @@ import static dev.ballast.scheduler.planning.ConstraintIds.SOFT_HOST_RULE;
  * What a plan is for. Each goal is a preset of soft weights on the one constraint provider; hard and medium
  * constraints weigh one whatever the goal. Units: power in deciwatts, imbalance in basis points of utilization,
  * skewness in thousandths, migration cost in deciseconds of copying, power-on, cooldown and soft rules per case.
+ * The placement policies' soft constraints (balance targets, safety capacity, host-pair move costs: their own
+ * units, weighted per entry; the per-service move cost: VMs of the most churned service) weigh the same under every
+ * goal, and only count when the request has them (see {@link PlacementPolicies}).
  */
 public enum Goal {
     /** Spread load so no host is a hot spot; power is no concern. */
@@ -51,6 +58,11 @@ public enum Goal {
         w.put(SOFT_ANTI_AFFINITY, softRules);
         w.put(SOFT_AFFINITY, softRules);
         w.put(SOFT_HOST_RULE, softRules);
+        w.put(BALANCE_TARGET, 1L);
+        w.put(SAFETY_CAPACITY, 1L);
+        w.put(HOST_PAIR_MOVE_COST, 1L);
+        // one more VM of the most churned service weighs like some 30 s of live migration (migration-cost is in ds)
+        w.put(SERVICE_MOVE_COST, 300L);
         return Map.copyOf(w);
     }
 

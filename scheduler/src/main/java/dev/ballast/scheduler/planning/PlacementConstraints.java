@@ -21,6 +21,7 @@ import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
 import dev.ballast.predictors.hotspot.Skewness;
 
 import java.math.RoundingMode;
+import java.util.function.Function;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.count;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
@@ -56,7 +57,13 @@ public final class PlacementConstraints implements ConstraintProvider {
                 cooldown(factory),
                 softAntiAffinity(factory),
                 softAffinity(factory),
-                softHostRule(factory)
+                softHostRule(factory),
+                failureDomainSpread(factory),
+                dependencyLocality(factory),
+                balanceTarget(factory),
+                safetyCapacity(factory),
+                hostPairMoveCost(factory),
+                serviceMoveCost(factory)
         };
     }
 
@@ -114,9 +121,10 @@ public final class PlacementConstraints implements ConstraintProvider {
 
     /** Per anti-affinity group and host, how many of the group's VMs run there (only where more than one). */
     private static TriConstraintStream<PlanningAffinityGroup, PlanningHost, Long> sharedHosts(ConstraintFactory factory, RuleStrength strength) {
-        return factory.forEach(VmPlacement.class)
-                .join(PlanningAffinityGroup.class, Joiners.filtering((p, g) -> g.isAnti() && g.strength() == strength && g.contains(p)))
-                .groupBy((p, g) -> g, (p, g) -> p.getHost(), ConstraintCollectors.countBi())
+        return factory.forEach(PlanningAffinityGroup.Member.class)
+                .filter(m -> m.group().isAnti() && m.group().strength() == strength)
+                .join(VmPlacement.class, Joiners.equal(PlanningAffinityGroup.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.group(), (m, p) -> p.getHost(), ConstraintCollectors.countBi())
                 .filter((g, host, n) -> n > 1);
     }
 
@@ -134,9 +142,10 @@ public final class PlacementConstraints implements ConstraintProvider {
 
     /** Per affinity group, over how many hosts its VMs are spread (only where more than one). */
     private static BiConstraintStream<PlanningAffinityGroup, Long> spreadGroups(ConstraintFactory factory, RuleStrength strength) {
-        return factory.forEach(VmPlacement.class)
-                .join(PlanningAffinityGroup.class, Joiners.filtering((p, g) -> !g.isAnti() && g.strength() == strength && g.contains(p)))
-                .groupBy((p, g) -> g, ConstraintCollectors.countDistinct((p, g) -> p.getHost()))
+        return factory.forEach(PlanningAffinityGroup.Member.class)
+                .filter(m -> !m.group().isAnti() && m.group().strength() == strength)
+                .join(VmPlacement.class, Joiners.equal(PlanningAffinityGroup.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.group(), ConstraintCollectors.countDistinct((m, p) -> p.getHost()))
                 .filter((g, hosts) -> hosts > 1);
     }
 
@@ -280,6 +289,90 @@ public final class PlacementConstraints implements ConstraintProvider {
                 .justifyWith((p, model, score) -> new MigrationPrice(p.getId(), p.getCurrentHost().getId(), p.getHost().getId(),
                         model.seconds(p.getMemory(), p.getDirtyRateMibPerSecond())))
                 .asConstraint(ConstraintIds.MIGRATION_COST);
+    }
+
+    // The placement policies (ROADEF/EURO 2012 machine reassignment, see docs/roadef.md). Each starts from its own
+    // facts, so with none in the problem nothing reaches the joins; the problem builder also sets the weight of a
+    // policy without input to zero, which leaves the constraint out of Timefold's network altogether.
+
+    /** An anti-affinity rule's VMs span fewer failure domains (label values) than asked: one per missing domain. */
+    Constraint failureDomainSpread(ConstraintFactory factory) {
+        return factory.forEach(PlanningSpread.Member.class)
+                .join(VmPlacement.class, Joiners.equal(PlanningSpread.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.spread(), ConstraintCollectors.toSet((PlanningSpread.Member m, VmPlacement p) -> m.spread().domainOf(p.getHost())))
+                .filter((s, domains) -> s.shortfall(domains) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, (s, domains) -> s.shortfall(domains))
+                .justifyWith((s, domains, score) -> new RuleBreach(s.group(), "its VMs span " + s.known(domains).size() + " "
+                        + s.labelKey() + " value(s) " + s.known(domains) + ", at least " + s.minDomains() + " needed"))
+                .asConstraint(ConstraintIds.FAILURE_DOMAIN_SPREAD);
+    }
+
+    /**
+     * VMs of a dependent rule in a neighborhood where no VM of the rule they need runs: one per such VM. Both sides
+     * are grouped by (dependency, neighborhood) and meet on an indexed key.
+     */
+    Constraint dependencyLocality(ConstraintFactory factory) {
+        var served = factory.forEach(PlanningDependency.Member.class)
+                .filter(PlanningDependency.Member::needed)
+                .join(VmPlacement.class, Joiners.equal(PlanningDependency.Member::vmId, VmPlacement::getId))
+                .groupBy((m, q) -> m.dependency().neighborhoodOf(q.getHost()));
+        return factory.forEach(PlanningDependency.Member.class)
+                .filter(m -> !m.needed())
+                .join(VmPlacement.class, Joiners.equal(PlanningDependency.Member::vmId, VmPlacement::getId))
+                .groupBy((m, p) -> m.dependency().neighborhoodOf(p.getHost()), ConstraintCollectors.countBi())
+                .ifNotExists(served, Joiners.equal((hood, n) -> hood, Function.identity()))
+                .penalize(HardMediumSoftScore.ONE_HARD, (hood, n) -> n.intValue())
+                .justifyWith((hood, n, score) -> new RuleBreach(hood.dependency().group(), n + " VMs in " + hood + " with no VM of "
+                        + hood.dependency().needs() + " there"))
+                .asConstraint(ConstraintIds.DEPENDENCY_LOCALITY);
+    }
+
+    /** Per host in use and balance target, the weighted shortfall of free {@code against} for the free {@code free}. */
+    Constraint balanceTarget(ConstraintFactory factory) {
+        return factory.forEach(BalanceTarget.class)
+                .join(hostUsage(factory))
+                .filter((t, u) -> t.weight() > 0 && t.shortfall(u) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (t, u) -> t.weight() * t.shortfall(u))
+                .justifyWith((t, u, score) -> new Note(t.describe(u)))
+                .asConstraint(ConstraintIds.BALANCE_TARGET);
+    }
+
+    /** Per host and resource, the weighted use above the safety fraction of its capacity. */
+    Constraint safetyCapacity(ConstraintFactory factory) {
+        return factory.forEach(SafetyCapacity.class)
+                .join(hostUsage(factory))
+                .filter((c, u) -> c.weight() > 0 && c.excess(u) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (c, u) -> c.weight() * c.excess(u))
+                .justifyWith((c, u, score) -> c.describe(u))
+                .asConstraint(ConstraintIds.SAFETY_CAPACITY);
+    }
+
+    /** Per host in use, the CPU demand and allocated memory of its VMs, as one stream for the policies to join. */
+    private static ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream<HostUsage> hostUsage(ConstraintFactory factory) {
+        return factory.forEach(VmPlacement.class)
+                .groupBy(VmPlacement::getHost, sum(VmPlacement::getCpuDemand), sum(VmPlacement::getMemory))
+                .map(HostUsage::new);
+    }
+
+    /** Each moved VM costs the table's entry for the label values of its current and planned host. */
+    Constraint hostPairMoveCost(ConstraintFactory factory) {
+        return factory.forEach(PlanningMoveCostTable.class)
+                .join(VmPlacement.class, Joiners.filtering((t, p) -> t.costOf(p) > 0))
+                .penalize(HardMediumSoftScore.ONE_SOFT, (t, p) -> t.costOf(p))
+                .justifyWith((t, p, score) -> new Note(t.describe(p)))
+                .asConstraint(ConstraintIds.HOST_PAIR_MOVE_COST);
+    }
+
+    /** The number of moved VMs of the service (named rule) with the most of them: churn concentrated on one service. */
+    Constraint serviceMoveCost(ConstraintFactory factory) {
+        return factory.forEach(PlanningServiceGroup.Member.class)
+                .join(VmPlacement.class, Joiners.equal(PlanningServiceGroup.Member::vmId, VmPlacement::getId), Joiners.filtering((m, p) -> p.isMoved()))
+                .groupBy((m, p) -> m.group(), ConstraintCollectors.countBi())
+                .groupBy(ConstraintCollectors.max((PlanningServiceGroup g, Long n) -> new PlanningServiceGroup.Moves(g.name(), n),
+                        PlanningServiceGroup.Moves::vms))
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlanningServiceGroup.Moves::vms)
+                .justifyWith((m, score) -> new RuleBreach(m.group(), m.vms() + " of its VMs move, the most of any service"))
+                .asConstraint(ConstraintIds.SERVICE_MOVE_COST);
     }
 
     private static long unfairness(LoadBalance<?> balance) {

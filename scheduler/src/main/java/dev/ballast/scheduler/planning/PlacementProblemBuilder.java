@@ -69,9 +69,29 @@ public final class PlacementProblemBuilder {
         List<PlanningHostRule> hostRules = request.hostRules().stream()
                 .map(r -> new PlanningHostRule(r.name(), r.kind(), r.strength(), ids(r.vms()), r.labelKey(), r.labelValue())).toList();
         PlanningLimits limits = new PlanningLimits(request.budget().maxMigrations(), request.budget().maxMemoryMib(), request.spareHosts());
+        PolicyFacts policies = policyFacts(request);
+        Map<String, HardMediumSoftScore> weights = request.goal().weights(request.weightOverrides());
+        // a policy the request does not use weighs zero: Timefold then leaves its constraint out of the score entirely
+        policies.idleConstraints().forEach(id -> weights.put(id, HardMediumSoftScore.ZERO));
         return new PlacementSolution(new ArrayList<>(hosts.values()), placements,
                 new MigrationCostModel(settings.linkMibPerSecond(), 0.8), limits, new ArrayList<>(groups), new ArrayList<>(hostRules),
-                ConstraintWeightOverrides.<HardMediumSoftScore>of(request.goal().weights(request.weightOverrides())));
+                policies, ConstraintWeightOverrides.<HardMediumSoftScore>of(weights));
+    }
+
+    /** The request's policies as facts, rules named by them resolved to their VMs (the validator checked they exist). */
+    static PolicyFacts policyFacts(PlanningRequest request) {
+        PlacementPolicies p = request.policies();
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        request.affinityRules().forEach(r -> groups.put(r.name(), ids(r.vms())));
+        List<PlanningSpread> spreads = p.spreads().stream()
+                .map(s -> new PlanningSpread(s.group(), groups.get(s.group()), s.labelKey(), s.minDomains())).toList();
+        List<PlanningDependency> dependencies = p.dependencies().stream()
+                .map(d -> new PlanningDependency(d.name(), d.group(), groups.get(d.group()), d.needs(), groups.get(d.needs()), d.labelKey()))
+                .toList();
+        List<PlanningMoveCostTable> moveCosts = p.moveCosts().isEmpty() ? List.of() : List.of(new PlanningMoveCostTable(p.moveCosts()));
+        List<PlanningServiceGroup> services = p.serviceMoveCostGroups().stream().sorted()
+                .map(g -> new PlanningServiceGroup(g, groups.get(g))).toList();
+        return new PolicyFacts(spreads, dependencies, p.balanceTargets(), p.safetyCapacities(), moveCosts, services);
     }
 
     private static Set<String> ids(Set<VmId> vms) {

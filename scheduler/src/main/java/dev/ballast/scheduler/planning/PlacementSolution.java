@@ -35,6 +35,37 @@ public final class PlacementSolution {
     @ProblemFactCollectionProperty
     private List<PlanningHostRule> hostRules;
 
+    @ProblemFactCollectionProperty
+    private List<PlanningSpread> spreads;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningDependency> dependencies;
+
+    @ProblemFactCollectionProperty
+    private List<BalanceTarget> balanceTargets;
+
+    @ProblemFactCollectionProperty
+    private List<SafetyCapacity> safetyCapacities;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningMoveCostTable> moveCosts;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningServiceGroup> serviceGroups;
+
+    // group memberships, derived from the groups above: the constraints join VMs to them on the VM id
+    @ProblemFactCollectionProperty
+    private List<PlanningAffinityGroup.Member> affinityMembers;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningSpread.Member> spreadMembers;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningDependency.Member> dependencyMembers;
+
+    @ProblemFactCollectionProperty
+    private List<PlanningServiceGroup.Member> serviceMembers;
+
     private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides;
 
     @PlanningScore
@@ -52,7 +83,23 @@ public final class PlacementSolution {
     public PlacementSolution(List<PlanningHost> hosts, List<VmPlacement> placements, MigrationCostModel migrationCostModel,
                              PlanningLimits limits, List<PlanningAffinityGroup> affinityGroups, List<PlanningHostRule> hostRules,
                              ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+        this(hosts, placements, migrationCostModel, limits, affinityGroups, hostRules, PolicyFacts.NONE, constraintWeightOverrides);
+    }
+
+    public PlacementSolution(List<PlanningHost> hosts, List<VmPlacement> placements, MigrationCostModel migrationCostModel,
+                             PlanningLimits limits, List<PlanningAffinityGroup> affinityGroups, List<PlanningHostRule> hostRules,
+                             PolicyFacts policies, ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
         this.limits = limits;
+        this.spreads = policies.spreads();
+        this.dependencies = policies.dependencies();
+        this.balanceTargets = policies.balanceTargets();
+        this.safetyCapacities = policies.safetyCapacities();
+        this.moveCosts = policies.moveCosts();
+        this.serviceGroups = policies.serviceGroups();
+        this.affinityMembers = affinityGroups.stream().flatMap(PlanningAffinityGroup::members).toList();
+        this.spreadMembers = spreads.stream().flatMap(PlanningSpread::members).toList();
+        this.dependencyMembers = dependencies.stream().flatMap(PlanningDependency::members).toList();
+        this.serviceMembers = serviceGroups.stream().flatMap(PlanningServiceGroup::members).toList();
         this.affinityGroups = affinityGroups;
         this.hostRules = hostRules;
         this.hosts = HostValueRange.of(hosts);
@@ -83,6 +130,51 @@ public final class PlacementSolution {
 
     public List<PlanningHostRule> getHostRules() {
         return hostRules;
+    }
+
+    public List<PlanningSpread> getSpreads() {
+        return spreads;
+    }
+
+    public List<PlanningDependency> getDependencies() {
+        return dependencies;
+    }
+
+    public List<BalanceTarget> getBalanceTargets() {
+        return balanceTargets;
+    }
+
+    public List<SafetyCapacity> getSafetyCapacities() {
+        return safetyCapacities;
+    }
+
+    public List<PlanningMoveCostTable> getMoveCosts() {
+        return moveCosts;
+    }
+
+    public List<PlanningServiceGroup> getServiceGroups() {
+        return serviceGroups;
+    }
+
+    public List<PlanningAffinityGroup.Member> getAffinityMembers() {
+        return affinityMembers;
+    }
+
+    public List<PlanningSpread.Member> getSpreadMembers() {
+        return spreadMembers;
+    }
+
+    public List<PlanningDependency.Member> getDependencyMembers() {
+        return dependencyMembers;
+    }
+
+    public List<PlanningServiceGroup.Member> getServiceMembers() {
+        return serviceMembers;
+    }
+
+    /** The placement policies' facts (failure-domain spreads, dependencies, balance targets and so on). */
+    public PolicyFacts getPolicies() {
+        return new PolicyFacts(spreads, dependencies, balanceTargets, safetyCapacities, moveCosts, serviceGroups);
     }
 
     public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {

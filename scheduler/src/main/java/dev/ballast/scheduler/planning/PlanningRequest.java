@@ -11,13 +11,16 @@ import java.util.Set;
 /**
  * Everything a plan is asked to respect beyond the cluster itself: the goal and any soft weights overridden,
  * VMs that must stay, hosts to empty, VM-VM and VM-host rules, the migration budget, whether off hosts may be
- * powered on, how many hosts' worth of spare capacity to keep (N+1 is 1), and VMs still in their migration
- * cooldown.
+ * powered on, how many hosts' worth of spare capacity to keep (N+1 is 1), VMs still in their migration
+ * cooldown, and the machine-reassignment policies ({@link PlacementPolicies}: spread, dependencies, balance targets,
+ * safety capacity, move costs).
  */
 public record PlanningRequest(Goal goal, Map<String, Long> weightOverrides, Set<VmId> pinned, Set<HostId> evacuate,
                               List<AffinityRule> affinityRules, List<HostRule> hostRules, MigrationBudget budget,
-                              boolean allowPowerOn, int spareHosts, Set<VmId> recentlyMoved) {
+                              boolean allowPowerOn, int spareHosts, Set<VmId> recentlyMoved,
+                              PlacementPolicies policies) {
     public PlanningRequest {
+        Objects.requireNonNull(policies, "policies (PlacementPolicies.NONE for none)");
         Objects.requireNonNull(goal, "goal");
         weightOverrides = Map.copyOf(weightOverrides);
         pinned = Set.copyOf(pinned);
@@ -41,6 +44,14 @@ public record PlanningRequest(Goal goal, Map<String, Long> weightOverrides, Set<
         }
     }
 
+    /** A request without placement policies. */
+    public PlanningRequest(Goal goal, Map<String, Long> weightOverrides, Set<VmId> pinned, Set<HostId> evacuate,
+                           List<AffinityRule> affinityRules, List<HostRule> hostRules, MigrationBudget budget,
+                           boolean allowPowerOn, int spareHosts, Set<VmId> recentlyMoved) {
+        this(goal, weightOverrides, pinned, evacuate, affinityRules, hostRules, budget, allowPowerOn, spareHosts, recentlyMoved,
+                PlacementPolicies.NONE);
+    }
+
     /** Just a goal, with the defaults: no rules, no budget, power-on allowed, N+1 spare capacity. */
     public static PlanningRequest of(Goal goal) {
         return new PlanningRequest(goal, Map.of(), Set.of(), Set.of(), List.of(), List.of(), MigrationBudget.UNLIMITED,
@@ -48,14 +59,24 @@ public record PlanningRequest(Goal goal, Map<String, Long> weightOverrides, Set<
     }
 
     public PlanningRequest withPinned(Set<VmId> vms) {
-        return new PlanningRequest(goal, weightOverrides, vms, evacuate, affinityRules, hostRules, budget, allowPowerOn, spareHosts, recentlyMoved);
+        return new PlanningRequest(goal, weightOverrides, vms, evacuate, affinityRules, hostRules, budget, allowPowerOn, spareHosts, recentlyMoved, policies);
     }
 
     public PlanningRequest withSpareHosts(int n) {
-        return new PlanningRequest(goal, weightOverrides, pinned, evacuate, affinityRules, hostRules, budget, allowPowerOn, n, recentlyMoved);
+        return new PlanningRequest(goal, weightOverrides, pinned, evacuate, affinityRules, hostRules, budget, allowPowerOn, n, recentlyMoved, policies);
     }
 
     public PlanningRequest withRecentlyMoved(Set<VmId> vms) {
-        return new PlanningRequest(goal, weightOverrides, pinned, evacuate, affinityRules, hostRules, budget, allowPowerOn, spareHosts, vms);
+        return new PlanningRequest(goal, weightOverrides, pinned, evacuate, affinityRules, hostRules, budget, allowPowerOn, spareHosts, vms, policies);
+    }
+
+    public PlanningRequest withEvacuate(Set<HostId> hosts) {
+        return new PlanningRequest(goal, weightOverrides, pinned, hosts, affinityRules, hostRules, budget, allowPowerOn, spareHosts,
+                recentlyMoved, policies);
+    }
+
+    public PlanningRequest withPolicies(PlacementPolicies p) {
+        return new PlanningRequest(goal, weightOverrides, pinned, evacuate, affinityRules, hostRules, budget, allowPowerOn, spareHosts,
+                recentlyMoved, p);
     }
 }

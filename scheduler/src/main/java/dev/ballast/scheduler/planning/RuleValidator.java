@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * Rejects requests whose hard rules can never all hold, naming the rules, before any solving: two VMs that must
  * share a host and must not; a VM that must and must not run on the same label; a VM pinned where a hard rule
  * forbids it; an anti-affinity group larger than the hosts that could hold it; unknown VMs or hosts; duplicate
- * rule names.
+ * rule names; and the placement policies that name unknown rules or labels or can never hold ({@link PolicyValidator}).
  */
 final class RuleValidator {
     void validate(ClusterSnapshot cluster, PlanningRequest request) {
@@ -49,6 +49,12 @@ final class RuleValidator {
         mustAgainstMustNot(request);
         antiAffinityLargerThanHosts(cluster, request);
         pinnedAgainstRules(cluster, request);
+        new PolicyValidator().validate(cluster, request, h -> usable(h, request));
+    }
+
+    private static boolean usable(Host h, PlanningRequest request) {
+        return !request.evacuate().contains(h.id()) && h.state() != HostState.MAINTENANCE
+                && (h.state() == HostState.ON || h.state() == HostState.OFF && request.allowPowerOn());
     }
 
     private static void unique(Set<String> names, String name) {
@@ -102,8 +108,7 @@ final class RuleValidator {
     }
 
     private static void antiAffinityLargerThanHosts(ClusterSnapshot cluster, PlanningRequest request) {
-        long usable = cluster.hosts().stream().filter(h -> !request.evacuate().contains(h.id()) && h.state() != HostState.MAINTENANCE
-                && (h.state() == HostState.ON || h.state() == HostState.OFF && request.allowPowerOn())).count();
+        long usable = cluster.hosts().stream().filter(h -> usable(h, request)).count();
         for (AffinityRule r : request.affinityRules()) {
             if (r.kind() == AffinityRule.Kind.ANTI_AFFINITY && r.strength() == RuleStrength.HARD && r.vms().size() > usable) {
                 throw new ContradictoryRulesException(List.of(r.name()), "rule " + r.name() + " spreads " + r.vms().size()

@@ -196,6 +196,9 @@ final class ScoreBreakdown {
                             s.getMigrationCostModel().seconds(p.getMemory(), p.getDirtyRateMibPerSecond()))));
             case ConstraintIds.COOLDOWN -> placed.stream().filter(p -> p.isMoved() && p.isRecentlyMoved())
                     .forEach(p -> found.add(new Note(p.getId() + " moved within its cooldown and would move again")));
+            case ConstraintIds.FAILURE_DOMAIN_SPREAD, ConstraintIds.DEPENDENCY_LOCALITY, ConstraintIds.BALANCE_TARGET,
+                 ConstraintIds.SAFETY_CAPACITY, ConstraintIds.HOST_PAIR_MOVE_COST, ConstraintIds.SERVICE_MOVE_COST ->
+                    found.addAll(PolicyReasons.of(id, s, sums, placed));
             default -> throw new IllegalStateException("no reasons for constraint " + id);
         }
         return found.stream().map(String::valueOf).toList();

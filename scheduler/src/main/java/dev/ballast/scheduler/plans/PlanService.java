@@ -213,7 +213,8 @@ public final class PlanService {
         Set<HostId> evacuate = new HashSet<>(request.evacuate());
         evacuate.addAll(scenario.powerOff());
         PlanningRequest effective = new PlanningRequest(goal, request.weightOverrides(), request.pinned(), evacuate,
-                request.affinityRules(), request.hostRules(), request.budget(), request.allowPowerOn(), request.spareHosts(), recent);
+                request.affinityRules(), request.hostRules(), request.budget(), request.allowPowerOn(), request.spareHosts(), recent,
+                request.policies());
         Set<VmId> newVms = scenario.newVmIds();
         PlacementSolution problem = problemBuilder.build(cluster, demand.forecast(), effective, newVms);
         List<HostRoom> rooms = rooms(problem);

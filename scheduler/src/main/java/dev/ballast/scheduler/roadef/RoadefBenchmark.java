@@ -25,7 +25,7 @@ public final class RoadefBenchmark {
 
     record Options(Path dataDirectory, List<String> instances, Duration timeLimit, Path outDirectory, long seed,
                    int lateAcceptanceSize, int entityTabuSize, int acceptedCountLimit, double ruinRecreateWeight,
-                   RoadefSolver.ScoreModel scoreModel) {
+                   double chainedShiftWeight, RoadefSolver.ScoreModel scoreModel) {
     }
 
     public static void main(String[] args) {
@@ -35,7 +35,7 @@ public final class RoadefBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("roadef-benchmark: " + e.getMessage());
             System.err.println("usage: [--data DIR] [--seconds N] [--instances a1_1,b_1,...] [--out DIR] [--seed N]"
-                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--ruin-recreate WEIGHT] [--score incremental|streams]");
+                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--ruin-recreate WEIGHT] [--chained-shift WEIGHT] [--score incremental|streams]");
             throw e;
         }
         run(options);
@@ -44,12 +44,14 @@ public final class RoadefBenchmark {
     static void run(Options options) {
         RoadefSolver solver = new RoadefSolver(new RoadefSolver.Settings(options.timeLimit(), options.seed(),
                 options.lateAcceptanceSize(), options.entityTabuSize(), options.acceptedCountLimit(),
-                options.ruinRecreateWeight(), EnvironmentMode.PHASE_ASSERT, options.scoreModel()));
+                options.ruinRecreateWeight(), options.chainedShiftWeight(), EnvironmentMode.PHASE_ASSERT, options.scoreModel()));
         System.out.printf(Locale.ROOT, "ROADEF/EURO 2012 machine reassignment, %d s per instance, %s score, late acceptance %d,"
-                        + " entity tabu %d, accepted count limit %d, ruin-and-recreate weight %s, seed %d, %d cores, Java %s%n",
+                        + " entity tabu %d, accepted count limit %d, ruin-and-recreate weight %s, chained-shift weight %s, seed %d, %d cores,"
+                        + " Java %s, load average %.2f%n",
                 options.timeLimit().toSeconds(), options.scoreModel(), options.lateAcceptanceSize(),
-                options.entityTabuSize(), options.acceptedCountLimit(), options.ruinRecreateWeight(), options.seed(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+                options.entityTabuSize(), options.acceptedCountLimit(), options.ruinRecreateWeight(), options.chainedShiftWeight(),
+                options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| instance | initial cost | Ballast cost | best known | score | feasible | moves/s |");
         System.out.println("|---|---|---|---|---|---|---|");
         double scoreSum = 0;
@@ -100,6 +102,7 @@ public final class RoadefBenchmark {
         int acceptedCount = RoadefSolver.DEFAULT_ACCEPTED_COUNT_LIMIT;
         int entityTabu = 0;
         double ruinRecreate = 0;
+        double chainedShift = RoadefSolver.DEFAULT_CHAINED_SHIFT_WEIGHT;
         RoadefSolver.ScoreModel scoreModel = RoadefSolver.ScoreModel.INCREMENTAL;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -119,6 +122,7 @@ public final class RoadefBenchmark {
                 case "--late-acceptance" -> lateAcceptance = (int) notNegative(flag, value);
                 case "--entity-tabu" -> entityTabu = (int) notNegative(flag, value);
                 case "--ruin-recreate" -> ruinRecreate = Double.parseDouble(value);
+                case "--chained-shift" -> chainedShift = Double.parseDouble(value);
                 case "--accepted-count" -> acceptedCount = (int) positive(flag, value);
                 case "--score" -> scoreModel = switch (value) {
                     case "incremental" -> RoadefSolver.ScoreModel.INCREMENTAL;
@@ -134,7 +138,7 @@ public final class RoadefBenchmark {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("data directory " + data + " does not exist");
         }
-        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, ruinRecreate, scoreModel);
+        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, ruinRecreate, chainedShift, scoreModel);
     }
 
     private static long notNegative(String flag, String value) {

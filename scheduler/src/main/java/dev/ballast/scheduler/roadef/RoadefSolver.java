@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * Solves a challenge instance with Timefold (community edition), warm-started from the original assignment: no
- * construction heuristic, only local search over change and swap moves with late acceptance.
+ * construction heuristic, only local search with late acceptance over change and swap moves and, by default,
+ * targeted chained shifts ({@link ChainedShiftMoves}).
  */
 public final class RoadefSolver {
 
@@ -31,8 +33,8 @@ public final class RoadefSolver {
      * @param acceptedCountLimit candidate moves accepted before a step is taken (1: the first accepted one)
      */
     public record Settings(Duration timeLimit, long randomSeed, int lateAcceptanceSize, int entityTabuSize,
-                           int acceptedCountLimit, double ruinRecreateWeight, EnvironmentMode environmentMode,
-                           ScoreModel scoreModel) {
+                           int acceptedCountLimit, double ruinRecreateWeight, double chainedShiftWeight,
+                           EnvironmentMode environmentMode, ScoreModel scoreModel) {
         public Settings {
             if (timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
@@ -42,22 +44,28 @@ public final class RoadefSolver {
                         + " and an accepted count limit of at least 1, were " + lateAcceptanceSize + ", " + entityTabuSize
                         + " and " + acceptedCountLimit);
             }
-            if (ruinRecreateWeight < 0) {
-                throw new IllegalArgumentException("ruin-and-recreate weight must not be negative, was " + ruinRecreateWeight);
+            if (ruinRecreateWeight < 0 || chainedShiftWeight < 0) {
+                throw new IllegalArgumentException("move weights must not be negative, were ruin-and-recreate " + ruinRecreateWeight
+                        + " and chained shift " + chainedShiftWeight);
             }
         }
 
         public static Settings of(Duration timeLimit) {
             return new Settings(timeLimit, 0, DEFAULT_LATE_ACCEPTANCE_SIZE, 0, DEFAULT_ACCEPTED_COUNT_LIMIT, 0,
-                    EnvironmentMode.PHASE_ASSERT, ScoreModel.INCREMENTAL);
+                    DEFAULT_CHAINED_SHIFT_WEIGHT, EnvironmentMode.PHASE_ASSERT, ScoreModel.INCREMENTAL);
         }
 
         public Settings withEnvironmentMode(EnvironmentMode mode) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, mode, scoreModel);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, chainedShiftWeight, mode, scoreModel);
         }
 
         public Settings withScoreModel(ScoreModel model) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, environmentMode, model);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, chainedShiftWeight, environmentMode, model);
+        }
+
+        public Settings withChainedShiftWeight(double weight) {
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, weight,
+                    environmentMode, scoreModel);
         }
     }
 
@@ -70,6 +78,8 @@ public final class RoadefSolver {
     // every new best solution is cloned and on 50,000 processes cloning at every step dominated the run.
     public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 2000;
     public static final int DEFAULT_ACCEPTED_COUNT_LIMIT = 500;
+    /** Weight of {@link ChainedShiftMoves} against 1.0 each for change and swap moves (0: off); measured in docs/roadef.md. */
+    public static final double DEFAULT_CHAINED_SHIFT_WEIGHT = 2.0;
 
     /** The best solution found; {@code moveEvaluationSpeed} is moves evaluated per second. */
     public record Outcome(int[] machineIndices, HardSoftScore score, long moveEvaluationSpeed, long moveEvaluationCount,
@@ -94,11 +104,18 @@ public final class RoadefSolver {
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(settings.acceptedCountLimit()))));
     }
 
-    /** Change and swap moves; optionally ruin-and-recreate (a few processes taken out and put back greedily). */
+    /**
+     * Change and swap moves; optionally chained shifts ({@link ChainedShiftMoves}) and ruin-and-recreate (a few
+     * processes taken out and put back greedily).
+     */
     private static UnionMoveSelectorConfig moves(Settings settings) {
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
                 new ChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
                 new SwapMoveSelectorConfig().withFixedProbabilityWeight(1.0)));
+        if (settings.chainedShiftWeight() > 0) {
+            moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ChainedShiftMoves.class)
+                    .withFixedProbabilityWeight(settings.chainedShiftWeight()));
+        }
         if (settings.ruinRecreateWeight() > 0) {
             moves.add(new RuinRecreateMoveSelectorConfig().withMinimumRuinedCount(2).withMaximumRuinedCount(8)
                     .withFixedProbabilityWeight(settings.ruinRecreateWeight()));

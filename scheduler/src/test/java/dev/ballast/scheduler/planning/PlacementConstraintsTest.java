@@ -179,8 +179,16 @@ class PlacementConstraintsTest {
         return new PlanningHost(id, 10_000, 8_000, 40_000, 65_536, 60_000, HostState.ON, PowerModel.linear(100, 200), labels, false, false);
     }
 
-    private static PlanningAffinityGroup group(String name, AffinityRule.Kind kind, RuleStrength strength, String... vms) {
-        return new PlanningAffinityGroup(name, kind, strength, Set.of(vms));
+    /** A rule with its memberships (facts the problem derives from its rules). */
+    private static java.util.List<Object> group(String name, AffinityRule.Kind kind, RuleStrength strength, String... vms) {
+        PlanningAffinityGroup g = new PlanningAffinityGroup(name, kind, strength, Set.of(vms));
+        return java.util.stream.Stream.<Object>concat(java.util.stream.Stream.of(g), g.members()).toList();
+    }
+
+    /** The facts and entities, rules flattened into the rule and its memberships. */
+    private static Object[] facts(Object... items) {
+        return java.util.Arrays.stream(items).flatMap(i -> i instanceof java.util.List<?> l ? l.stream() : java.util.stream.Stream.of(i))
+                .toArray();
     }
 
     @Test
@@ -189,9 +197,9 @@ class PlacementConstraintsTest {
         PlanningHost b = host("b", HostState.ON);
         // Three replicas on a, one on b: two too many on a.
         verifier.verifyThat(PlacementConstraints::antiAffinity)
-                .given(a, b, group("web", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.HARD, "v1", "v2", "v3", "v4"),
+                .given(facts(a, b, group("web", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.HARD, "v1", "v2", "v3", "v4"),
                         vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a), vm("v3", 100, 1000, 1024, a, a),
-                        vm("v4", 100, 1000, 1024, b, b), vm("other", 100, 1000, 1024, b, b))
+                        vm("v4", 100, 1000, 1024, b, b), vm("other", 100, 1000, 1024, b, b)))
                 .penalizesBy(2);
     }
 
@@ -200,10 +208,10 @@ class PlacementConstraintsTest {
         PlanningHost a = host("a", HostState.ON);
         PlanningHost b = host("b", HostState.ON);
         verifier.verifyThat(PlacementConstraints::antiAffinity)
-                .given(a, b, group("web", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.HARD, "v1", "v2"),
+                .given(facts(a, b, group("web", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.HARD, "v1", "v2"),
                         group("soft", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.SOFT, "v3", "v4"),
                         vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b),
-                        vm("v3", 100, 1000, 1024, a, a), vm("v4", 100, 1000, 1024, a, a))
+                        vm("v3", 100, 1000, 1024, a, a), vm("v4", 100, 1000, 1024, a, a)))
                 .hasNoImpact();
     }
 
@@ -211,8 +219,8 @@ class PlacementConstraintsTest {
     void softAntiAffinityPenalizesSharing() {
         PlanningHost a = host("a", HostState.ON);
         verifier.verifyThat(PlacementConstraints::softAntiAffinity)
-                .given(a, group("soft", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.SOFT, "v1", "v2"),
-                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a))
+                .given(facts(a, group("soft", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.SOFT, "v1", "v2"),
+                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a)))
                 .penalizesBy(1);
     }
 
@@ -221,8 +229,8 @@ class PlacementConstraintsTest {
         PlanningHost a = host("a", HostState.ON);
         PlanningHost b = host("b", HostState.ON);
         verifier.verifyThat(PlacementConstraints::softAntiAffinity)
-                .given(a, b, group("soft", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.SOFT, "v1", "v2"),
-                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b))
+                .given(facts(a, b, group("soft", AffinityRule.Kind.ANTI_AFFINITY, RuleStrength.SOFT, "v1", "v2"),
+                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b)))
                 .hasNoImpact();
     }
 
@@ -233,8 +241,8 @@ class PlacementConstraintsTest {
         PlanningHost c = host("c", HostState.ON);
         // Spread over three hosts: two more than one.
         verifier.verifyThat(PlacementConstraints::affinity)
-                .given(a, b, c, group("app+db", AffinityRule.Kind.AFFINITY, RuleStrength.HARD, "v1", "v2", "v3"),
-                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b), vm("v3", 100, 1000, 1024, c, c))
+                .given(facts(a, b, c, group("app+db", AffinityRule.Kind.AFFINITY, RuleStrength.HARD, "v1", "v2", "v3"),
+                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b), vm("v3", 100, 1000, 1024, c, c)))
                 .penalizesBy(2);
     }
 
@@ -242,8 +250,8 @@ class PlacementConstraintsTest {
     void affinityIsCleanOnOneHost() {
         PlanningHost a = host("a", HostState.ON);
         verifier.verifyThat(PlacementConstraints::affinity)
-                .given(a, group("app+db", AffinityRule.Kind.AFFINITY, RuleStrength.HARD, "v1", "v2"),
-                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a))
+                .given(facts(a, group("app+db", AffinityRule.Kind.AFFINITY, RuleStrength.HARD, "v1", "v2"),
+                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a)))
                 .hasNoImpact();
     }
 
@@ -252,8 +260,8 @@ class PlacementConstraintsTest {
         PlanningHost a = host("a", HostState.ON);
         PlanningHost b = host("b", HostState.ON);
         verifier.verifyThat(PlacementConstraints::softAffinity)
-                .given(a, b, group("near", AffinityRule.Kind.AFFINITY, RuleStrength.SOFT, "v1", "v2"),
-                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b))
+                .given(facts(a, b, group("near", AffinityRule.Kind.AFFINITY, RuleStrength.SOFT, "v1", "v2"),
+                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, b, b)))
                 .penalizesBy(1);
     }
 
@@ -261,8 +269,8 @@ class PlacementConstraintsTest {
     void softAffinityIsCleanTogether() {
         PlanningHost a = host("a", HostState.ON);
         verifier.verifyThat(PlacementConstraints::softAffinity)
-                .given(a, group("near", AffinityRule.Kind.AFFINITY, RuleStrength.SOFT, "v1", "v2"),
-                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a))
+                .given(facts(a, group("near", AffinityRule.Kind.AFFINITY, RuleStrength.SOFT, "v1", "v2"),
+                        vm("v1", 100, 1000, 1024, a, a), vm("v2", 100, 1000, 1024, a, a)))
                 .hasNoImpact();
     }
 

@@ -51,4 +51,21 @@ class RoadefSolverTest {
         assertThat(checked.costs().total()).isEqualTo(-outcome.score().softScore())
                 .isLessThanOrEqualTo(ReferenceCosts.of(name).initialCost());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a1_2", "a2_2"})
+    void chainedShiftsKeepTheIncrementalScoreRightAndTheResultChecked(String name) {
+        RoadefInstance instance = RoadefData.instance(name);
+        // under FULL_ASSERT every composite move of the chained shifts and its undo is checked against a from-scratch
+        // score (the other tests here run them too, at the default weight; this one gives them more)
+        RoadefSolver solver = new RoadefSolver(RoadefSolver.Settings.of(Duration.ofSeconds(2))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT).withChainedShiftWeight(4.0));
+
+        RoadefSolver.Outcome outcome = solver.solve(instance);
+
+        CheckResult checked = RoadefChecker.check(instance, outcome.machineIndices());
+        assertThat(checked.firstViolations()).isEmpty();
+        assertThat(checked.costs().total()).isEqualTo(-outcome.score().softScore())
+                .isLessThan(ReferenceCosts.of(name).initialCost());
+    }
 }

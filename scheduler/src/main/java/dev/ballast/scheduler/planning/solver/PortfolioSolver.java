@@ -117,7 +117,7 @@ public final class PortfolioSolver {
             placements.add(copy);
         }
         PlacementSolution copy = new PlacementSolution(s.getHosts(), placements, s.getMigrationCostModel(), s.getLimits(),
-                s.getAffinityGroups(), s.getHostRules(), s.getConstraintWeightOverrides());
+                s.getAffinityGroups(), s.getHostRules(), s.getPolicies(), s.getConstraintWeightOverrides());
         copy.setScore(s.getScore());
         return copy;
     }
