@@ -3,7 +3,10 @@ package dev.ballast.scheduler.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
-/** Limits and defaults for plans; see {@link dev.ballast.scheduler.planning.PlanningSettings} for their meaning. */
+/**
+ * Limits and defaults for plans; see {@link dev.ballast.scheduler.planning.PlanningSettings} for their meaning.
+ * {@code standingRulesFile} names a JSON file of rules and placement policies every plan respects.
+ */
 @ConfigurationProperties("ballast.planning")
 public record PlanningProperties(
         @Bindable(defaultValue = "0.85") double cpuHotThreshold,
@@ -19,5 +22,6 @@ public record PlanningProperties(
         @Bindable(defaultValue = "1") int spareHosts,
         @Bindable(defaultValue = "30m") java.time.Duration migrationCooldown,
         @Bindable(defaultValue = "15m") java.time.Duration planTtl,
-        @Bindable(defaultValue = "0.05") double placementTolerance) {
+        @Bindable(defaultValue = "0.05") double placementTolerance,
+        @io.micronaut.core.annotation.Nullable String standingRulesFile) {
 }

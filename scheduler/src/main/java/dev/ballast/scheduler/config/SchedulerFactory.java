@@ -23,7 +23,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import dev.ballast.collectors.influx.InfluxMetricStore;
 import dev.ballast.collectors.influx.InfluxSettings;
+import dev.ballast.scheduler.api.StandingRulesFile;
 import dev.ballast.scheduler.ha.HaProperties;
+import dev.ballast.scheduler.planning.StandingRules;
 import dev.ballast.scheduler.plans.Database;
 import dev.ballast.scheduler.plans.JdbcJournal;
 import dev.ballast.scheduler.plans.JdbcPlanStore;
@@ -177,12 +179,18 @@ class SchedulerFactory {
     }
 
     @Singleton
+    StandingRules standingRules(PlanningProperties p, JsonMapper json) {
+        return p.standingRulesFile() == null || p.standingRulesFile().isBlank() ? StandingRules.NONE
+                : StandingRulesFile.read(java.nio.file.Path.of(p.standingRulesFile()), json);
+    }
+
+    @Singleton
     PlanService planService(DemandReader demandReader, PlacementProblemBuilder builder, PlacementPlanner planner,
                             MigrationSequencer sequencer, PlacementLoads loads, HypervisorDriver driver, PlanStore store,
                             PlanLifecycle lifecycle, PlanningSettings settings, MeterRegistry meters,
                             @Named("plan-executions") ExecutorService executions, JdbcJournal journal, Leadership leadership,
-                            HaProperties ha) {
+                            HaProperties ha, StandingRules standing) {
         return new PlanService(demandReader, builder, planner, sequencer, loads, driver, executions, Clock.systemUTC(),
-                store, lifecycle, settings, meters, journal, leadership, ha.enabled());
+                store, lifecycle, settings, meters, journal, leadership, ha.enabled(), standing);
     }
 }

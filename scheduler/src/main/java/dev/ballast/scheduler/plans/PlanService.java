@@ -82,6 +82,7 @@ public final class PlanService {
     private final LineJournal journal;
     private final Leadership leadership;
     private final boolean shared;
+    private final dev.ballast.scheduler.planning.StandingRules standing;
     private final Map<String, PlanRecord> plans = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<PlanView>>> subscribers = new ConcurrentHashMap<>();
     private final AtomicReference<String> executing = new AtomicReference<>();
@@ -92,7 +93,8 @@ public final class PlanService {
     public PlanService(DemandReader demandReader, PlacementProblemBuilder problemBuilder, PlacementPlanner planner,
                        MigrationSequencer sequencer, PlacementLoads placementLoads, HypervisorDriver driver,
                        ExecutorService executions, Clock clock, PlanStore store, PlanLifecycle lifecycle,
-                       PlanningSettings settings, MeterRegistry meters, LineJournal journal, Leadership leadership, boolean shared) {
+                       PlanningSettings settings, MeterRegistry meters, LineJournal journal, Leadership leadership, boolean shared,
+                       dev.ballast.scheduler.planning.StandingRules standing) {
         this.demandReader = demandReader;
         this.problemBuilder = problemBuilder;
         this.planner = planner;
@@ -108,6 +110,7 @@ public final class PlanService {
         this.journal = journal;
         this.leadership = leadership;
         this.shared = shared;
+        this.standing = standing;
         if (!shared) {
             recover("the service stopped");
         }
@@ -204,7 +207,8 @@ public final class PlanService {
         return preview(request, timeLimit, who, demandReader.read(), scenario);
     }
 
-    private PlanRecord preview(PlanningRequest request, Duration timeLimit, String who, Demand observed, Scenario scenario) {
+    private PlanRecord preview(PlanningRequest asked, Duration timeLimit, String who, Demand observed, Scenario scenario) {
+        PlanningRequest request = standing.applyTo(asked);
         Goal goal = request.goal();
         Demand demand = scenario.apply(observed);
         ClusterSnapshot cluster = demand.cluster();

@@ -58,7 +58,8 @@ class StaleMetricsTest {
                     Executors.newSingleThreadExecutor(), Clock.systemUTC(),
                     new JdbcPlanStore(db, "default", WriteFence.NONE, context.getBean(JsonMapper.class)),
                     new PlanLifecycle(Duration.ofMinutes(15), 0.05, Duration.ofMinutes(30)), settings, new SimpleMeterRegistry(),
-                    new JdbcJournal(db, "default", WriteFence.NONE), Leadership.ALONE, false);
+                    new JdbcJournal(db, "default", WriteFence.NONE), Leadership.ALONE, false,
+                    dev.ballast.scheduler.planning.StandingRules.NONE);
             Autopilot autopilot = new Autopilot(plans, reader, loads, new AutopilotSettings(Duration.ofSeconds(1), 10, Duration.ofMinutes(30)),
                     new NightlyWindow(false, LocalTime.of(22, 0), LocalTime.of(6, 0), Duration.ofMinutes(30), ZoneOffset.UTC, 1),
                     1, AutopilotMode.AUTO, Clock.systemUTC());
