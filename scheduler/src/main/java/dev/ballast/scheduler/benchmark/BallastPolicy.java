@@ -42,7 +42,8 @@ import java.util.Set;
  * <p>Mapping to the planning vocabulary: 1000 MIPS count as one core; the planner sees the active hosts plus a
  * few empty ones to switch on (the most power-efficient first). In the CloudSim-compatible model memory is no
  * capacity after the initial placement, so hosts are given memory that never binds and VMs keep their RAM only
- * to price migrations.
+ * to price migrations. In the realistic model hosts have their memory, less what VMs migrating to or from them
+ * hold (those VMs are not planned until they land).
  */
 final class BallastPolicy implements ConsolidationPolicy {
     /** Memory of a host as the planner sees it in the CloudSim-compatible model: never the limit. */
@@ -89,7 +90,7 @@ final class BallastPolicy implements ConsolidationPolicy {
     }
 
     @Override
-    public List<Migration> optimize(CloudSimWorld world, double now) {
+    public List<Migration> optimize(SimulatedWorld world, double now) {
         forecasts.observe(world);
         List<SimHost> planned = new ArrayList<>();
         List<SimHost> empty = new ArrayList<>();
@@ -106,9 +107,10 @@ final class BallastPolicy implements ConsolidationPolicy {
         for (SimHost h : planned) {
             HostId id = hostId(h);
             hostsById.put(id, h);
-            hosts.add(new Host(id, Resources.of(cores(h.totalMips()), UNBOUNDED_MEMORY_MIB), HostState.ON,
+            double memory = h.enforceMemory ? h.memoryMb - inFlightMemory(h) : UNBOUNDED_MEMORY_MIB;
+            hosts.add(new Host(id, Resources.of(cores(h.totalMips()), memory), HostState.ON,
                     PowerModel.of(h.type.power().watts()), Map.of()));
-            rooms.add(new HostRoom(id, HostState.ON, Math.round(h.totalMips() * settings.cpuHotThreshold()), (long) UNBOUNDED_MEMORY_MIB));
+            rooms.add(new HostRoom(id, HostState.ON, Math.round(h.totalMips() * settings.cpuHotThreshold()), (long) memory));
         }
         Map<VmId, SimVm> vmsById = new HashMap<>();
         List<Vm> vms = new ArrayList<>();
@@ -153,6 +155,16 @@ final class BallastPolicy implements ConsolidationPolicy {
             }
         }
         return map;
+    }
+
+    private static int inFlightMemory(SimHost host) {
+        int held = 0;
+        for (SimVm vm : host.vms) {
+            if (vm.inMigration) {
+                held += vm.ramMb();
+            }
+        }
+        return held;
     }
 
     private static final StepReasons REASONS = new StepReasons() {
