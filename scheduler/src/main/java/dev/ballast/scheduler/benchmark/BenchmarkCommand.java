@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Replays PlanetLab days through each policy in the CloudSim-compatible world and prints the consolidation
+ * Replays trace days (PlanetLab, Google, Bitbrains) through each policy in a simulated world (the CloudSim-compatible
+ * model or the realistic one) and prints the consolidation
  * figures (docs/benchmarks.md): a table per day, the median over the days, CSV files and PNG plots.
  */
 public final class BenchmarkCommand {
@@ -71,46 +73,52 @@ public final class BenchmarkCommand {
         }
         BenchmarkReport.writeCsv(options.out().resolve("results.csv"), all);
         BenchmarkPlots.energyAgainstSlav(options.out().resolve("energy-vs-slav.png"),
-                "Energy against SLAV, PlanetLab, one point per policy and day", all);
+                "Energy against SLAV, " + options.trace().cli() + ", " + options.model().name() + " model, one point per policy and day", all);
         System.out.println("written to " + options.out());
         return all;
     }
 
     /** Runs every day and policy of the options; prints each day's table when {@code print}. */
     static List<RunResult> run(BenchmarkOptions options, boolean print) {
-        PlanetLabDays planetLab = new PlanetLabDays(options.dataDir());
-        List<String> days = options.days().isEmpty() ? planetLab.all() : options.days();
+        BenchmarkTrace.Days source = options.trace().open(options.dataDir(), options.maxVms());
+        List<String> days = options.days().isEmpty() ? source.all() : options.days();
         double limit = options.hours() * 3600;
+        WorldModel model = options.model();
         List<RunResult> all = new ArrayList<>();
         for (String day : days) {
-            List<TraceSeries> traces = planetLab.read(day);
+            List<TraceSeries> traces = source.read(day);
+            String label = options.trace().label(day);
             List<RunResult> runs = new ArrayList<>();
             for (PolicyName policy : options.policies()) {
                 RunResult result;
                 if (policy == PolicyName.BOUND) {
-                    result = ClairvoyantBound.of(traces, day, limit);
+                    result = ClairvoyantBound.of(traces, label, limit,
+                            model.enforceMemory() ? (model.hostMemoryMb() > 0 ? model.hostMemoryMb() : HostType.G5.ramMb()) : 0);
                 } else {
-                    CloudSimWorld world = new CloudSimWorld(traces, 800, limit, options.cooldown().toSeconds());
-                    int decisions = (int) Math.floor((limit - 0.1) / CloudSimWorld.INTERVAL) - 1 + 1;
+                    SimulatedWorld world = new SimulatedWorld(traces, options.hosts(), limit, options.cooldown().toSeconds(), model);
+                    int decisions = (int) Math.floor((limit - 0.1) / SimulatedWorld.INTERVAL);
                     if (print) {
-                        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(day + " " + policy.cli())
+                        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(label + " " + policy.cli())
                                 .setInitialMax(decisions).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                            result = world.run(policy.factory(options.solveTime()), day, k -> bar.step());
+                            result = world.run(policy.factory(options.solveTime()), label, k -> bar.step());
                         }
                     } else {
-                        result = world.run(policy.factory(options.solveTime()), day, k -> { });
+                        result = world.run(policy.factory(options.solveTime()), label, k -> { });
                     }
                 }
                 runs.add(result);
             }
             all.addAll(runs);
             if (print) {
-                String table = BenchmarkReport.table(String.format("PlanetLab %s, %d VMs, 800 hosts, %.0f h, CloudSim-compatible model (%s)",
-                        day, traces.size(), options.hours(), Instant.now()), runs, options.hours() == 24);
+                String title = String.format(Locale.ROOT, "%s %s, %d VMs, %d hosts, %.0f h, %s model (%s)",
+                        options.trace().cli(), label, traces.size(), options.hosts(), options.hours(), model.name(), Instant.now());
+                boolean reference = options.hours() == 24 && options.trace() == BenchmarkTrace.PLANETLAB && !model.enforceMemory();
+                String table = BenchmarkReport.table(title, runs, reference, model.enforceMemory());
                 System.out.println(table);
-                BenchmarkReport.write(options.out().resolve("table-" + day + ".txt"), List.of(table));
-                BenchmarkReport.writeActiveHosts(options.out().resolve("hosts-on-" + day + ".csv"), runs);
-                BenchmarkPlots.activeHosts(options.out().resolve("hosts-on-" + day + ".png"), day, runs);
+                BenchmarkReport.write(options.out().resolve("table-" + label + ".txt"), List.of(table));
+                BenchmarkReport.writeActiveHosts(options.out().resolve("hosts-on-" + label + ".csv"), runs);
+                BenchmarkPlots.activeHosts(options.out().resolve("hosts-on-" + label + ".png"),
+                        options.trace().cli() + " " + label + " (" + model.name() + " model)", runs);
             }
         }
         return all;

@@ -11,24 +11,43 @@ import java.util.List;
 /**
  * The benchmark's command line.
  *
- * @param days      PlanetLab days (folder names), empty for all five
+ * @param days      days of the trace set (PlanetLab folder names, Google 1–5, Bitbrains 1–29), empty for all
  * @param policies  policies to run, in this order
  * @param hours     simulated hours from midnight (24 for whole days; 2 for the smoke slice)
  * @param out       where the CSV, text and PNG files go
  * @param dataDir   the directory holding {@code planetlab/}
  * @param solveTime Ballast's solver time per decision
  * @param cooldown  a move back to the host a VM left within this counts as ping-pong
+ * @param trace     the trace set
+ * @param model     the world model
+ * @param hosts     hosts in the simulated cluster
+ * @param maxVms    the first this many VMs of each day, all when 0
  */
 public record BenchmarkOptions(List<String> days, List<PolicyName> policies, double hours, Path out, Path dataDir,
-                               Duration solveTime, Duration cooldown) {
+                               Duration solveTime, Duration cooldown, BenchmarkTrace trace, WorldModel model, int hosts,
+                               int maxVms) {
     public static final String USAGE = """
-            usage: benchmark [--days all|YYYYMMDD,...] [--policies thr-mmt,lr-mmt,skewness,ballast,bound]
-                             [--hours H] [--model cloudsim] [--out DIR] [--solve-ms MS] [--cooldown-s S]
-              The PlanetLab traces are read from -Dballast.data.dir (or BALLAST_DATA_DIR), default ../shared/data
+            usage: benchmark [--trace planetlab|google|bitbrains] [--days all|DAY,...]
+                             [--policies thr-mmt,lr-mmt,skewness,ballast,bound] [--hours H]
+                             [--model cloudsim|realistic] [--host-memory-mb MB] [--hosts N] [--vms N]
+                             [--out DIR] [--solve-ms MS] [--cooldown-s S]
+              Days: PlanetLab folder names (YYYYMMDD), Google 1..5, Bitbrains 1..29 (days of July 2013).
+              The traces are read from -Dballast.data.dir (or BALLAST_DATA_DIR), default ../shared/data
               next to the repository root.""";
 
+    /** The CloudSim-compatible model on PlanetLab, 800 hosts, every VM. */
+    public BenchmarkOptions(List<String> days, List<PolicyName> policies, double hours, Path out, Path dataDir,
+                            Duration solveTime, Duration cooldown) {
+        this(days, policies, hours, out, dataDir, solveTime, cooldown, BenchmarkTrace.PLANETLAB, WorldModel.cloudSim(), 800, 0);
+    }
+
     public static BenchmarkOptions parse(String[] args, Path workingDir) {
-        List<String> days = List.of("20110303");
+        List<String> days = null;
+        BenchmarkTrace trace = BenchmarkTrace.PLANETLAB;
+        String modelName = "cloudsim";
+        int hostMemoryMb = 0;
+        int hosts = 800;
+        int maxVms = 0;
         List<PolicyName> policies = List.of(PolicyName.values());
         double hours = 24;
         Path out = workingDir.resolve("target/benchmarks");
@@ -59,18 +78,32 @@ public record BenchmarkOptions(List<String> days, List<PolicyName> policies, dou
                     }
                 }
                 case "--model" -> {
-                    if (!value.equals("cloudsim")) {
-                        throw new IllegalArgumentException("--model '" + value + "' is not available: this version "
-                                + "implements the CloudSim 3.0.3-compatible model only (cloudsim)");
-                    }
+                    WorldModel.parse(value);
+                    modelName = value;
                 }
+                case "--trace" -> trace = BenchmarkTrace.parse(value);
+                case "--host-memory-mb" -> hostMemoryMb = (int) positive(arg, value);
+                case "--hosts" -> hosts = (int) positive(arg, value);
+                case "--vms" -> maxVms = (int) positive(arg, value);
                 case "--out" -> out = workingDir.resolve(value);
                 case "--solve-ms" -> solve = Duration.ofMillis((long) positive(arg, value));
                 case "--cooldown-s" -> cooldown = Duration.ofSeconds((long) positive(arg, value));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
-        return new BenchmarkOptions(days, policies, hours, out, dataDir(workingDir), solve, cooldown);
+        WorldModel model = WorldModel.parse(modelName);
+        if (hostMemoryMb > 0) {
+            if (!model.enforceMemory()) {
+                throw new IllegalArgumentException("--host-memory-mb needs --model realistic (the CloudSim-compatible "
+                        + "model has 4096 MB hosts and does not enforce memory), was model " + modelName);
+            }
+            model = WorldModel.realistic(hostMemoryMb);
+        }
+        if (days == null) {
+            days = List.of(trace.defaultDay());
+        }
+        return new BenchmarkOptions(days, policies, hours, out, dataDir(workingDir, trace), solve, cooldown, trace, model,
+                hosts, maxVms);
     }
 
     private static double number(String option, String value) {
@@ -90,7 +123,7 @@ public record BenchmarkOptions(List<String> days, List<PolicyName> policies, dou
     }
 
     /** {@code ballast.data.dir} / {@code BALLAST_DATA_DIR}, else {@code ../shared/data} beside the repository root. */
-    static Path dataDir(Path workingDir) {
+    static Path dataDir(Path workingDir, BenchmarkTrace trace) {
         String configured = System.getProperty(TraceDataDirectory.PROPERTY);
         if (configured == null || configured.isBlank()) {
             configured = System.getenv(TraceDataDirectory.ENVIRONMENT);
@@ -105,9 +138,9 @@ public record BenchmarkOptions(List<String> days, List<PolicyName> policies, dou
             }
             dir = (root == null ? workingDir.toAbsolutePath() : root).resolve("../shared/data").normalize();
         }
-        if (!Files.isDirectory(dir.resolve("planetlab"))) {
+        if (!Files.isDirectory(trace.root(dir))) {
             throw new IllegalArgumentException("no trace data at " + dir.toAbsolutePath() + " (expected "
-                    + dir.resolve("planetlab").toAbsolutePath() + "/YYYYMMDD); pass -D" + TraceDataDirectory.PROPERTY
+                    + trace.root(dir).toAbsolutePath() + "); pass -D" + TraceDataDirectory.PROPERTY
                     + "=/path/to/data or set " + TraceDataDirectory.ENVIRONMENT);
         }
         return dir;

@@ -20,9 +20,9 @@ final class BenchmarkPlots {
     private BenchmarkPlots() {
     }
 
-    static void activeHosts(Path file, String day, List<RunResult> runs) {
+    static void activeHosts(Path file, String what, List<RunResult> runs) {
         XYChart chart = new XYChartBuilder().width(1200).height(600)
-                .title("Powered-on hosts, PlanetLab " + day + " (CloudSim-compatible model)")
+                .title("Powered-on hosts, " + what)
                 .xAxisTitle("hours").yAxisTitle("hosts drawing power").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         for (RunResult r : runs) {
@@ -30,7 +30,7 @@ final class BenchmarkPlots {
             double[] x = new double[a.length];
             double[] y = new double[a.length];
             for (int k = 0; k < a.length; k++) {
-                x[k] = (k + 1) * CloudSimWorld.INTERVAL / 3600.0;
+                x[k] = (k + 1) * SimulatedWorld.INTERVAL / 3600.0;
                 y[k] = a[k];
             }
             XYSeries s = chart.addSeries(r.policy(), x, y);

@@ -10,5 +10,5 @@ import java.util.List;
 interface ConsolidationPolicy {
     String name();
 
-    List<Migration> optimize(CloudSimWorld world, double now);
+    List<Migration> optimize(SimulatedWorld world, double now);
 }

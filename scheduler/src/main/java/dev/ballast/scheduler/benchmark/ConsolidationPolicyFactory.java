@@ -2,5 +2,5 @@ package dev.ballast.scheduler.benchmark;
 
 /** Makes a fresh policy for one run (policies keep per-run state such as forecasters). */
 interface ConsolidationPolicyFactory {
-    ConsolidationPolicy create(CloudSimWorld world);
+    ConsolidationPolicy create(SimulatedWorld world);
 }

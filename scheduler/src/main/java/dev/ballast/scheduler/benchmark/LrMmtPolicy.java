@@ -41,7 +41,7 @@ final class LrMmtPolicy extends PabfdPolicy {
         for (SimVm vm : host.vms) {
             maxRam = Math.max(maxRam, vm.ramMb());
         }
-        double migrationIntervals = Math.ceil(maxRam / CloudSimWorld.MIGRATION_MB_PER_SECOND / CloudSimWorld.INTERVAL);
+        double migrationIntervals = Math.ceil(maxRam / SimulatedWorld.MIGRATION_MB_PER_SECOND / SimulatedWorld.INTERVAL);
         double predicted = (fit.getIntercept() + fit.getSlope() * (LENGTH + migrationIntervals)) * safety;
         return predicted >= 1;
     }

@@ -19,7 +19,7 @@ abstract class PabfdPolicy implements ConsolidationPolicy {
     abstract boolean overloaded(SimHost host);
 
     @Override
-    public List<Migration> optimize(CloudSimWorld world, double now) {
+    public List<Migration> optimize(SimulatedWorld world, double now) {
         List<SimHost> hosts = world.hosts();
         List<SimHost> overloaded = new ArrayList<>();
         for (SimHost host : hosts) {

@@ -1,7 +1,6 @@
 package dev.ballast.scheduler.benchmark;
 
 import dev.ballast.predictors.hotspot.SpotThresholds;
-import dev.ballast.scheduler.planning.PlanningSettings;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,7 +44,7 @@ public enum PolicyName {
             case THR_MMT -> w -> new ThrMmtPolicy(0.8);
             case LR_MMT -> w -> new LrMmtPolicy(1.2);
             case SKEWNESS -> w -> new SkewnessPolicy(SpotThresholds.defaults(), 0.05);
-            case BALLAST -> w -> new BallastPolicy(PlanningSettings.defaults(), ballastSolveTime, 0.1);
+            case BALLAST -> w -> new BallastPolicy(BallastPolicy.benchmarkSettings(), ballastSolveTime, 0.1, BallastPolicy.Triggers.DEFAULTS);
             case BOUND -> null;
         };
     }

@@ -16,10 +16,11 @@ package dev.ballast.scheduler.benchmark;
  * @param unplacedVms          VMs the initial placement could not place
  * @param finishedVms          VMs removed when they asked for no CPU (CloudSim 3.0.3's "completed VMs")
  * @param wallSeconds          time the run took
+ * @param memory               refused migrations, migration time and memory peak
  */
 public record RunResult(String policy, String day, int vms, double energyKwh, int migrations, double slatah, double pdm,
                         int[] activeHosts, int vmsMigrated, int maxMigrationsPerVm, int pingPong, int replannedInRound,
-                        int unplacedVms, int finishedVms, double wallSeconds) {
+                        int unplacedVms, int finishedVms, double wallSeconds, MemoryFigures memory) {
     public double slav() {
         return slatah * pdm;
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A host of the CloudSim-compatible world: its VM list in CloudSim's insertion order, the VMs migrating in, the
  * time-shared over-subscribing CPU scheduler's free MIPS, and the utilization of the last processing.
- * Mutable; owned by {@link CloudSimWorld}.
+ * Mutable; owned by {@link SimulatedWorld}.
  */
 final class SimHost {
     final int index;
@@ -24,6 +24,9 @@ final class SimHost {
     // initial placement only: CloudSim allocates RAM and bandwidth while a VM is being instantiated
     int freeRamMb;
     long freeBw;
+    /** Memory the host has; a capacity after the initial placement only when {@link #enforceMemory}. */
+    final int memoryMb;
+    final boolean enforceMemory;
 
     // state history fold (Helper.getSlaTimePerActiveHost)
     private boolean hasEntry;
@@ -35,11 +38,30 @@ final class SimHost {
     double violationTime;
 
     SimHost(int index, HostType type, long bw) {
+        this(index, type, bw, type.ramMb(), false);
+    }
+
+    SimHost(int index, HostType type, long bw, int memoryMb, boolean enforceMemory) {
         this.index = index;
         this.type = type;
         this.availableMips = type.totalMips();
-        this.freeRamMb = type.ramMb();
+        this.memoryMb = memoryMb;
+        this.enforceMemory = enforceMemory;
+        this.freeRamMb = memoryMb;
         this.freeBw = bw;
+    }
+
+    /** Memory allocated to the VMs in the list, those migrating in or out included (both hosts hold it). */
+    int memoryUsedMb() {
+        int used = 0;
+        for (SimVm vm : vms) {
+            used += vm.ramMb();
+        }
+        return used;
+    }
+
+    boolean memoryFits(SimVm vm) {
+        return memoryUsedMb() + vm.ramMb() <= memoryMb;
     }
 
     double totalMips() {
@@ -159,8 +181,9 @@ final class SimHost {
         allocate();
     }
 
+    /** CloudSim's {@code isSuitableForVm} on CPU; with memory enforced, the VM's memory must fit too. */
     boolean suitableFor(SimVm vm) {
-        return type.peMips() >= vm.requestedMips && availableMips >= vm.requestedMips;
+        return type.peMips() >= vm.requestedMips && availableMips >= vm.requestedMips && (!enforceMemory || memoryFits(vm));
     }
 
     /** CloudSim's {@code HostDynamicWorkload.updateVmsProcessing} at {@code time}, with the state history. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A VM of the CloudSim-compatible world: its type, its CPU trace and the state CloudSim keeps for it (host,
- * migration flag, utilization history, SLA accumulators). Mutable; owned by {@link CloudSimWorld}.
+ * migration flag, utilization history, SLA accumulators). Mutable; owned by {@link SimulatedWorld}.
  */
 final class SimVm {
     /** CloudSim's {@code PowerVm.HISTORY_LENGTH}. */
@@ -16,6 +16,8 @@ final class SimVm {
     final VmType type;
     /** Utilization fractions at 0, 300, … s plus CloudSim's extra last point (a copy of the last sample). */
     final double[] trace;
+    /** Memory utilization fractions on the same grid, or {@code null} when the trace has none (PlanetLab). */
+    final double[] memory;
     final double step;
 
     SimHost host;
@@ -42,10 +44,15 @@ final class SimVm {
     double lastLeftAt = Double.NaN;
 
     SimVm(int index, String name, VmType type, double[] trace, double step) {
+        this(index, name, type, trace, null, step);
+    }
+
+    SimVm(int index, String name, VmType type, double[] trace, double[] memory, double step) {
         this.index = index;
         this.name = name;
         this.type = type;
         this.trace = trace;
+        this.memory = memory;
         this.step = step;
     }
 
@@ -55,6 +62,17 @@ final class SimVm {
 
     int ramMb() {
         return type.ramMb();
+    }
+
+    /**
+     * Memory the guest uses at {@code time} (the sample of the interval holding it), what a migration copies; all
+     * of its RAM when the trace has no memory.
+     */
+    double usedMemoryMbAt(double time) {
+        if (memory == null) {
+            return ramMb();
+        }
+        return memory[Math.min(Math.max(0, (int) Math.floor(time / step)), memory.length - 1)] * ramMb();
     }
 
     /** CloudSim's {@code UtilizationModelPlanetLabInMemory.getUtilization(time)}. */

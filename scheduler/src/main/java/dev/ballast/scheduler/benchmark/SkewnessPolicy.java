@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>Resources in the CloudSim-compatible model: CPU is the only enforced one, so hot, cold and warm look at CPU;
  * skewness takes CPU and the VMs' RAM share of the host (the paper's second resource), since with CPU alone every
- * host's skewness is 0 and the tie-breaks of the algorithm would vanish.
+ * host's skewness is 0 and the tie-breaks of the algorithm would vanish. In the realistic model a target must also
+ * hold the VM's memory.
  */
 final class SkewnessPolicy implements ConsolidationPolicy {
     private final SpotThresholds thresholds;
@@ -62,12 +63,17 @@ final class SkewnessPolicy implements ConsolidationPolicy {
         }
 
         double skewness(double deltaMips, double deltaRam) {
-            return Skewness.of(Math.max(0, cpuWith(deltaMips)), Math.max(0, (ramMb + deltaRam) / host.type.ramMb()));
+            return Skewness.of(Math.max(0, cpuWith(deltaMips)), Math.max(0, (ramMb + deltaRam) / host.memoryMb));
+        }
+
+        /** Whether the VM's memory fits, in a world that enforces memory (always in one that does not). */
+        boolean memoryFits(SimVm vm) {
+            return !host.enforceMemory || ramMb + vm.ramMb() <= host.memoryMb;
         }
     }
 
     @Override
-    public List<Migration> optimize(CloudSimWorld world, double now) {
+    public List<Migration> optimize(SimulatedWorld world, double now) {
         forecasts.observe(world);
         Map<SimHost, Load> loads = new HashMap<>();
         for (SimHost host : world.hosts()) {
@@ -84,7 +90,7 @@ final class SkewnessPolicy implements ConsolidationPolicy {
         return cpu > thresholds.hotCpu() ? (cpu - thresholds.hotCpu()) * (cpu - thresholds.hotCpu()) : 0;
     }
 
-    private void relieveHotSpots(CloudSimWorld world, Map<SimHost, Load> loads, List<Migration> map, Set<SimVm> moved) {
+    private void relieveHotSpots(SimulatedWorld world, Map<SimHost, Load> loads, List<Migration> map, Set<SimVm> moved) {
         List<Load> hot = new ArrayList<>();
         for (Load l : loads.values()) {
             if (l.cpu() > thresholds.hotCpu()) {
@@ -109,7 +115,7 @@ final class SkewnessPolicy implements ConsolidationPolicy {
         }
     }
 
-    private void consolidateColdSpots(CloudSimWorld world, Map<SimHost, Load> loads, List<Migration> map, Set<SimVm> moved) {
+    private void consolidateColdSpots(SimulatedWorld world, Map<SimHost, Load> loads, List<Migration> map, Set<SimVm> moved) {
         List<Load> active = new ArrayList<>();
         for (Load l : loads.values()) {
             if (!l.vms.isEmpty()) {
@@ -173,7 +179,7 @@ final class SkewnessPolicy implements ConsolidationPolicy {
     }
 
     /** The active host that takes the VM staying at or below {@code limit} CPU, skewness falling most. */
-    private Load bestTarget(CloudSimWorld world, Map<SimHost, Load> loads, SimVm vm, Load source, double limit, Set<SimHost> excluded) {
+    private Load bestTarget(SimulatedWorld world, Map<SimHost, Load> loads, SimVm vm, Load source, double limit, Set<SimHost> excluded) {
         double mips = forecasts.expectedMips(vm);
         Load best = null;
         double bestDelta = Double.MAX_VALUE;
@@ -182,7 +188,7 @@ final class SkewnessPolicy implements ConsolidationPolicy {
             if (l == source || excluded.contains(host) || l.vms.isEmpty() || mips > host.type.peMips()) {
                 continue;
             }
-            if (l.cpuWith(mips) > limit) {
+            if (l.cpuWith(mips) > limit || !l.memoryFits(vm)) {
                 continue;
             }
             double delta = l.skewness(mips, vm.ramMb()) - l.skewness(0, 0);
@@ -195,7 +201,7 @@ final class SkewnessPolicy implements ConsolidationPolicy {
             // no active host can take it: switch on an empty one, the most efficient type first
             for (SimHost host : world.hosts()) {
                 Load l = loads.get(host);
-                if (l.vms.isEmpty() && !excluded.contains(host) && mips <= host.type.peMips()
+                if (l.vms.isEmpty() && !excluded.contains(host) && mips <= host.type.peMips() && l.memoryFits(vm)
                         && (best == null || host.type.power().maxPower() / host.totalMips()
                         < best.host.type.power().maxPower() / best.host.totalMips())) {
                     best = l;

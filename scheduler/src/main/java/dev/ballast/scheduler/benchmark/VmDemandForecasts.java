@@ -30,7 +30,7 @@ final class VmDemandForecasts {
     }
 
     /** Records each placed VM's utilization now (requested ÷ its MIPS). */
-    void observe(CloudSimWorld world) {
+    void observe(SimulatedWorld world) {
         for (SimVm vm : world.vms()) {
             if (vm.host == null) {
                 continue;

@@ -30,7 +30,7 @@ class CloudSimWorldTest {
     @Test
     void oneSteadyVmDrawsItsHostsPowerFromTheSecondDecisionOnAndNeverMoves() {
         // one VM of the first type (2500 MIPS) fits only a G5 core; at 50 % it asks 1250 of the G5's 5320 MIPS
-        CloudSimWorld world = new CloudSimWorld(List.of(constant("a", 0.5)), 2, 3600, 3600);
+        SimulatedWorld world = new SimulatedWorld(List.of(constant("a", 0.5)), 2, 3600, 3600);
         RunResult r = world.run(w -> new ThrMmtPolicy(0.8), "test", k -> { });
         // decisions at 300.1 … 3300.1; the first interval is free (no host had been processed before it)
         double expectedKwh = 10 * 300 * g5Watts(1250.0 / 5320) / 3.6e6;
@@ -44,7 +44,7 @@ class CloudSimWorldTest {
     void anUnderloadedHostIsEmptiedOntoAnotherAndTheMigrationCostsTenPercentOfTheVmOnBothSides() {
         // VM a (2500 MIPS, 870 MB) and VM b (2000 MIPS, 1740 MB) start on two G5 hosts (the initial PABFD spreads);
         // at 10 % the less used host (b's) is emptied onto a's at the first decision
-        CloudSimWorld world = new CloudSimWorld(List.of(constant("a", 0.1), constant("b", 0.1)), 4, 3600, 3600);
+        SimulatedWorld world = new SimulatedWorld(List.of(constant("a", 0.1), constant("b", 0.1)), 4, 3600, 3600);
         RunResult r = world.run(w -> new ThrMmtPolicy(0.8), "test", k -> { });
         assertThat(r.migrations()).isEqualTo(1);
         assertThat(r.activeHosts()[0]).isEqualTo(2);
@@ -65,15 +65,15 @@ class CloudSimWorldTest {
         cpu[3] = 0;
         cpu[4] = 0;
         TraceSeries pausing = new TraceSeries("p", Instant.EPOCH, Duration.ofSeconds(300), cpu, null, null);
-        RunResult r = new CloudSimWorld(List.of(pausing), 2, 3600, 3600).run(w -> new ThrMmtPolicy(0.8), "test", k -> { });
+        RunResult r = new SimulatedWorld(List.of(pausing), 2, 3600, 3600).run(w -> new ThrMmtPolicy(0.8), "test", k -> { });
         assertThat(r.finishedVms()).isEqualTo(1);
         assertThat(r.activeHosts()[r.activeHosts().length - 1]).isZero();
     }
 
     @Test
     void rejectsAnEmptyWorldAndAShortRunWithTheValues() {
-        assertThatThrownBy(() -> new CloudSimWorld(List.of(), 800, 86400, 3600)).hasMessageContaining("at least one VM");
-        assertThatThrownBy(() -> new CloudSimWorld(List.of(constant("a", 0.1)), 0, 86400, 3600)).hasMessageContaining("was 0");
-        assertThatThrownBy(() -> new CloudSimWorld(List.of(constant("a", 0.1)), 2, 100, 3600)).hasMessageContaining("100");
+        assertThatThrownBy(() -> new SimulatedWorld(List.of(), 800, 86400, 3600)).hasMessageContaining("at least one VM");
+        assertThatThrownBy(() -> new SimulatedWorld(List.of(constant("a", 0.1)), 0, 86400, 3600)).hasMessageContaining("was 0");
+        assertThatThrownBy(() -> new SimulatedWorld(List.of(constant("a", 0.1)), 2, 100, 3600)).hasMessageContaining("100");
     }
 }

@@ -26,7 +26,7 @@ class PlanetLabFidelityTest {
 
     @Test
     void thrMmtMatchesCloudSimOn20110303() {
-        RunResult r = new CloudSimWorld(day(), 800, 86400, 3600).run(w -> new ThrMmtPolicy(0.8), "20110303", k -> { });
+        RunResult r = new SimulatedWorld(day(), 800, 86400, 3600).run(w -> new ThrMmtPolicy(0.8), "20110303", k -> { });
         assertThat(r.energyKwh()).isCloseTo(192.62, within(192.62 * 0.05));
         assertThat((double) r.migrations()).isCloseTo(26_711, within(26_711 * 0.05));
         assertThat(100 * r.slav()).isCloseTo(0.00318, within(0.00318 * 0.05));
@@ -34,7 +34,7 @@ class PlanetLabFidelityTest {
 
     @Test
     void lrMmtMatchesCloudSimOn20110303() {
-        RunResult r = new CloudSimWorld(day(), 800, 86400, 3600).run(w -> new LrMmtPolicy(1.2), "20110303", k -> { });
+        RunResult r = new SimulatedWorld(day(), 800, 86400, 3600).run(w -> new LrMmtPolicy(1.2), "20110303", k -> { });
         assertThat(r.energyKwh()).isCloseTo(163.48, within(163.48 * 0.05));
         assertThat((double) r.migrations()).isCloseTo(27_859, within(27_859 * 0.05));
         assertThat(100 * r.slav()).isCloseTo(0.00464, within(0.00464 * 0.05));

@@ -4,7 +4,9 @@ import dev.ballast.collectors.trace.TraceSeries;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -12,7 +14,8 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
- * The CloudSim 3.0.3-compatible world of DESIGN.md §4, in simulated time: 800 hosts alternating G4/G5, one VM per
+ * A simulated cluster under a {@link WorldModel}. With {@link WorldModel#cloudSim()} it is the CloudSim
+ * 3.0.3-compatible world of DESIGN.md §4, in simulated time: 800 hosts alternating G4/G5, one VM per
  * trace in name order with the four VM types in contiguous quarters, decisions every 300 s, migrations taking
  * RAM ÷ 62.5 MB/s with 10 % of the VM's CPU lost on the source and 10 % reserved on the target, energy as the
  * mean of the power at both ends of each processing interval (0 W for a host idle at the start of it), SLATAH
@@ -21,19 +24,24 @@ import java.util.function.IntConsumer;
  * <p>Event times follow CloudSim's: VMs are created at 0, the datacenter processes at 300.1 and every 300 s
  * after (the 0.1 s is CloudSim's minimum time between events), migrations complete at their own times (which
  * also process the datacenter), and the run stops at 86 400 s.
+ *
+ * <p>With {@link WorldModel#realistic()} the same world enforces memory, times migrations by pre-copy and runs a
+ * decision's migrations wave by wave as the migration sequencer orders them (see {@link WorldModel}).
  */
-public final class CloudSimWorld {
+public final class SimulatedWorld {
     public static final double INTERVAL = 300;
     static final long HOST_BW = 1_000_000;
     static final long VM_BW = 100_000;
     /** Half of the link for migration, in MB/s: CloudSim's {@code bw / (2 * 8000)}. */
-    static final double MIGRATION_MB_PER_SECOND = HOST_BW / (2 * 8000.0);
+    static final double MIGRATION_MB_PER_SECOND = WorldModel.MIGRATION_MB_PER_SECOND;
 
     private final List<SimHost> hosts;
     private final List<SimVm> vms;
     private final double limit;
     private final double cooldown;
     private final List<SimVm> unplaced = new ArrayList<>();
+    private final WorldModel model;
+    private final MigrationWaves waves;
 
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private long sequence;
@@ -43,8 +51,12 @@ public final class CloudSimWorld {
     private int pingPong;
     private int replanned;
     private int finished;
+    private int refusedForMemory;
+    private double migratingSeconds;
+    private double downtimeSeconds;
+    private double peakMemoryUse;
 
-    private record Pending(double time, long sequence, SimVm vm, SimHost target) implements Comparable<Pending> {
+    private record Pending(double time, long sequence, SimVm vm, SimHost target, long batch) implements Comparable<Pending> {
         @Override
         public int compareTo(Pending o) {
             int c = Double.compare(time, o.time);
@@ -58,8 +70,14 @@ public final class CloudSimWorld {
      * @param limit    simulated seconds (86 400 for a day; shorter for a slice)
      * @param cooldown seconds within which a move back to the host a VM left counts as ping-pong
      */
-    public CloudSimWorld(List<TraceSeries> traces, int hostCount, double limit, double cooldown) {
+    public SimulatedWorld(List<TraceSeries> traces, int hostCount, double limit, double cooldown) {
+        this(traces, hostCount, limit, cooldown, WorldModel.cloudSim());
+    }
+
+    /** As above, under {@code model}; a trace's memory series is used when the model enforces memory. */
+    SimulatedWorld(List<TraceSeries> traces, int hostCount, double limit, double cooldown, WorldModel model) {
         Objects.requireNonNull(traces, "traces");
+        this.model = Objects.requireNonNull(model, "model");
         if (traces.isEmpty()) {
             throw new IllegalArgumentException("the world needs at least one VM trace");
         }
@@ -73,7 +91,8 @@ public final class CloudSimWorld {
         this.cooldown = cooldown;
         this.hosts = new ArrayList<>(hostCount);
         for (int i = 0; i < hostCount; i++) {
-            hosts.add(new SimHost(i, i % 2 == 0 ? HostType.G4 : HostType.G5, HOST_BW));
+            HostType type = i % 2 == 0 ? HostType.G4 : HostType.G5;
+            hosts.add(new SimHost(i, type, HOST_BW, model.hostMemoryMb() > 0 ? model.hostMemoryMb() : type.ramMb(), model.enforceMemory()));
         }
         this.vms = new ArrayList<>(traces.size());
         for (int i = 0; i < traces.size(); i++) {
@@ -86,8 +105,18 @@ public final class CloudSimWorld {
             double[] trace = new double[cpu.length + 1];
             System.arraycopy(cpu, 0, trace, 0, cpu.length);
             trace[cpu.length] = cpu[cpu.length - 1];
-            vms.add(new SimVm(i, series.name(), VmType.cloudSimTypeOf(i, traces.size()), trace, INTERVAL));
+            double[] memory = null;
+            if (series.hasMemory() && model.enforceMemory()) {
+                memory = java.util.Arrays.copyOf(series.memory(), cpu.length + 1);
+                memory[cpu.length] = memory[cpu.length - 1];
+            }
+            vms.add(new SimVm(i, series.name(), VmType.cloudSimTypeOf(i, traces.size()), trace, memory, INTERVAL));
         }
+        this.waves = model.staggering() == null ? null : new MigrationWaves(model.staggering());
+    }
+
+    WorldModel model() {
+        return model;
     }
 
     List<SimHost> hosts() {
@@ -116,11 +145,20 @@ public final class CloudSimWorld {
                 }
             }
             active.add(on);
-            startMigrations(policy.optimize(this, time), time);
+            List<Migration> map = policy.optimize(this, time);
+            if (waves == null) {
+                startMigrations(map, time);
+            } else {
+                waves.plan(this, map);
+                startNextWave(time);
+            }
             tick.accept(decision++);
             time += INTERVAL;
         }
         completeMigrationsBefore(limit + Math.ulp(limit));
+        if (waves != null) {
+            waves.cancelRest();
+        }
         int vmsMigrated = 0;
         int maxPerVm = 0;
         double violation = 0;
@@ -142,7 +180,9 @@ public final class CloudSimWorld {
         return new RunResult(policy.name(), day, vms.size() - unplaced.size(), energyJoules / 3_600_000.0, migrations,
                 activeTime == 0 ? 0 : violation / activeTime, requested == 0 ? 0 : underMigration / requested,
                 active.stream().mapToInt(Integer::intValue).toArray(), vmsMigrated, maxPerVm, pingPong, replanned,
-                unplaced.size(), finished, (System.nanoTime() - started) / 1e9);
+                unplaced.size(), finished, (System.nanoTime() - started) / 1e9,
+                new MemoryFigures(refusedForMemory + (waves == null ? 0 : waves.unresolved()),
+                        waves == null ? 0 : waves.notStarted(), migratingSeconds, downtimeSeconds, peakMemoryUse));
     }
 
     /**
@@ -176,6 +216,7 @@ public final class CloudSimWorld {
             best.freeRamMb -= vm.ramMb();
             best.freeBw -= VM_BW;
             vm.host = best;
+            notePeakMemory(best);
         }
         for (SimVm vm : vms) {
             vm.requestedMips = 0;
@@ -208,7 +249,7 @@ public final class CloudSimWorld {
         }
         // CloudSim 3.0.3 treats a VM that requests no CPU as finished (HostDynamicWorkload.getCompletedVms) and
         // removes it from its host for good: in PlanetLab traces, two consecutive 0 % samples end a VM's day
-        for (SimHost host : hosts) {
+        for (SimHost host : model.removeIdleVms() ? hosts : List.<SimHost>of()) {
             for (int i = host.vms.size() - 1; i >= 0; i--) {
                 SimVm vm = host.vms.get(i);
                 if (!vm.inMigration && vm.requestedMips == 0) {
@@ -222,11 +263,34 @@ public final class CloudSimWorld {
         lastProcessTime = time;
     }
 
+    private void notePeakMemory(SimHost host) {
+        peakMemoryUse = Math.max(peakMemoryUse, (double) host.memoryUsedMb() / host.memoryMb);
+    }
+
+    /** Starts the next wave of the current plan at {@code time}, if any; a wave that starts nothing is skipped. */
+    private void startNextWave(double time) {
+        while (waves.inFlight() == 0 && waves.hasNext()) {
+            startMigrations(waves.next(this), time);
+        }
+    }
+
     private void startMigrations(List<Migration> map, double time) {
         Set<SimVm> planned = new HashSet<>();
+        Map<SimHost, Integer> outgoing = new HashMap<>();
+        Map<SimHost, Integer> incoming = new HashMap<>();
+        if (model.realisticMigrationTime()) {
+            for (Migration m : map) {
+                outgoing.merge(m.vm().host, 1, Integer::sum);
+                incoming.merge(m.target(), 1, Integer::sum);
+            }
+        }
         for (Migration m : map) {
             SimVm vm = m.vm();
             SimHost target = m.target();
+            if (model.enforceMemory() && !target.migratingIn.contains(vm) && !target.memoryFits(vm)) {
+                refusedForMemory++;
+                continue;
+            }
             if (!planned.add(vm)) {
                 replanned++;
             }
@@ -243,8 +307,26 @@ public final class CloudSimWorld {
                 target.vms.add(vm);
                 target.update(time);
                 vm.host.update(time);
+                notePeakMemory(target);
             }
-            pending.add(new Pending(time + vm.ramMb() / MIGRATION_MB_PER_SECOND, sequence++, vm, target));
+            double seconds;
+            if (model.realisticMigrationTime()) {
+                // migrations sharing a link share its bandwidth
+                int share = Math.max(outgoing.getOrDefault(vm.host, 1), incoming.getOrDefault(target, 1));
+                double used = vm.usedMemoryMbAt(time);
+                double dirty = model.dirtyShare() * Math.min(1, vm.requestedMips / vm.mips()) * used;
+                PreCopyMigration.Estimate e = model.preCopy().estimate(used, dirty, MIGRATION_MB_PER_SECOND / share);
+                seconds = e.seconds();
+                downtimeSeconds += e.downtimeSeconds();
+            } else {
+                seconds = vm.ramMb() / MIGRATION_MB_PER_SECOND;
+            }
+            migratingSeconds += seconds;
+            long batch = waves == null ? 0 : waves.batch();
+            if (waves != null) {
+                waves.started();
+            }
+            pending.add(new Pending(time + seconds, sequence++, vm, target, batch));
         }
     }
 
@@ -255,9 +337,16 @@ public final class CloudSimWorld {
                 process(at);
             }
             while (!pending.isEmpty() && pending.peek().time() == at) {
-                complete(pending.poll());
+                Pending p = pending.poll();
+                complete(p);
+                if (waves != null) {
+                    waves.completed(p.batch());
+                }
             }
             process(at);
+            if (waves != null && at < time) {
+                startNextWave(at);
+            }
         }
     }
 
