@@ -242,25 +242,5 @@ final class BallastPolicy implements ConsolidationPolicy {
         return held;
     }
 
-    private static final StepReasons REASONS = new StepReasons() {
-        @Override
-        public String migration(VmId vm, HostId from, HostId to) {
-            return "consolidate";
-        }
-
-        @Override
-        public String staging(VmId vm, HostId from, HostId staging, HostId finalTarget) {
-            return "stage";
-        }
-
-        @Override
-        public String powerOn(HostId host) {
-            return "power on";
-        }
-
-        @Override
-        public String powerOff(HostId host) {
-            return "power off";
-        }
-    };
+    private static final StepReasons REASONS = StepReasons.labels("consolidate", "stage", "power on", "power off");
 }

@@ -155,25 +155,5 @@ final class MigrationWaves {
         return Integer.parseInt(id.substring(id.charAt(0) == 'h' ? 1 : 2));
     }
 
-    private static final StepReasons REASONS = new StepReasons() {
-        @Override
-        public String migration(VmId vm, HostId from, HostId to) {
-            return "planned";
-        }
-
-        @Override
-        public String staging(VmId vm, HostId from, HostId staging, HostId finalTarget) {
-            return "staged";
-        }
-
-        @Override
-        public String powerOn(HostId host) {
-            return "power on";
-        }
-
-        @Override
-        public String powerOff(HostId host) {
-            return "power off";
-        }
-    };
+    private static final StepReasons REASONS = StepReasons.labels("planned", "staged", "power on", "power off");
 }

@@ -132,7 +132,7 @@ public final class JdbcPlanStore implements PlanStore {
 
     @Override
     public void append(AuditEntry entry) {
-        transaction("write to the audit log", false, c -> insert(c, "INSERT INTO ballast_audit (cluster, at, who, action, plan_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        transaction("write to the audit log", false, c -> update(c, "INSERT INTO ballast_audit (cluster, at, who, action, plan_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
                 cluster, Timestamp.from(entry.at()), entry.who(), entry.action(), entry.planId(), entry.detail()));
     }
 
@@ -158,7 +158,7 @@ public final class JdbcPlanStore implements PlanStore {
 
     @Override
     public void append(Decision decision) {
-        transaction("record a decision", true, c -> insert(c, "INSERT INTO ballast_decision (cluster, at, source, action, reason, plan_id) VALUES (?, ?, ?, ?, ?, ?)",
+        transaction("record a decision", true, c -> update(c, "INSERT INTO ballast_decision (cluster, at, source, action, reason, plan_id) VALUES (?, ?, ?, ?, ?, ?)",
                 cluster, Timestamp.from(decision.at()), decision.source(), decision.action(), decision.reason(), decision.planId()));
     }
 
@@ -203,22 +203,19 @@ public final class JdbcPlanStore implements PlanStore {
 
     @Override
     public void remember(AutopilotMemory memory) {
-        transaction("store the autopilot's memory", true, c -> {
+        // fenced by its own check, which also gives the epoch to store
+        transaction("store the autopilot's memory", false, c -> {
             long epoch = fence.verify(c);
             Date consolidated = memory.consolidatedNight() == null ? null : Date.valueOf(memory.consolidatedNight());
             Date woken = memory.wokenNight() == null ? null : Date.valueOf(memory.wokenNight());
             int updated = update(c, "UPDATE ballast_autopilot SET mode = ?, consolidated_night = ?, woken_night = ?, rebalance_due = ?, epoch = ? WHERE cluster = ?",
                     memory.mode(), consolidated, woken, memory.rebalanceDue(), epoch, cluster);
             if (updated == 0) {
-                insert(c, "INSERT INTO ballast_autopilot (cluster, mode, consolidated_night, woken_night, rebalance_due, epoch) VALUES (?, ?, ?, ?, ?, ?)",
+                update(c, "INSERT INTO ballast_autopilot (cluster, mode, consolidated_night, woken_night, rebalance_due, epoch) VALUES (?, ?, ?, ?, ?, ?)",
                         cluster, memory.mode(), consolidated, woken, memory.rebalanceDue(), epoch);
             }
             return updated;
         });
-    }
-
-    private static int insert(Connection c, String sql, Object... values) throws SQLException {
-        return update(c, sql, values);
     }
 
     private static int update(Connection c, String sql, Object... values) throws SQLException {

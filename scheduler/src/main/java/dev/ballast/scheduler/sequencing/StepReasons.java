@@ -12,4 +12,29 @@ public interface StepReasons {
     String powerOn(HostId host);
 
     String powerOff(HostId host);
+
+    /** The same fixed label on every step of a kind: for callers that need no explanation (benchmarks, tests). */
+    static StepReasons labels(String migration, String staging, String powerOn, String powerOff) {
+        return new StepReasons() {
+            @Override
+            public String migration(VmId vm, HostId from, HostId to) {
+                return migration;
+            }
+
+            @Override
+            public String staging(VmId vm, HostId from, HostId stagingHost, HostId finalTarget) {
+                return staging;
+            }
+
+            @Override
+            public String powerOn(HostId host) {
+                return powerOn;
+            }
+
+            @Override
+            public String powerOff(HostId host) {
+                return powerOff;
+            }
+        };
+    }
 }

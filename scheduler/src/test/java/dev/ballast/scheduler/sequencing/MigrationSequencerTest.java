@@ -21,27 +21,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationSequencerTest {
-    private static final StepReasons REASONS = new StepReasons() {
-        @Override
-        public String migration(VmId vm, HostId from, HostId to) {
-            return "move";
-        }
-
-        @Override
-        public String staging(VmId vm, HostId from, HostId staging, HostId finalTarget) {
-            return "staging";
-        }
-
-        @Override
-        public String powerOn(HostId host) {
-            return "on";
-        }
-
-        @Override
-        public String powerOff(HostId host) {
-            return "off";
-        }
-    };
+    private static final StepReasons REASONS = StepReasons.labels("move", "staging", "on", "off");
 
     private static HostId h(String id) {
         return HostId.of(id);
