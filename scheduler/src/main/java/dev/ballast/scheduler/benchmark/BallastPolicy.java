@@ -16,6 +16,7 @@ import dev.ballast.scheduler.planning.PlacementProblemBuilder;
 import dev.ballast.scheduler.planning.PlacementResult;
 import dev.ballast.scheduler.planning.PlanningRequest;
 import dev.ballast.scheduler.planning.PlanningSettings;
+import dev.ballast.scheduler.planning.SolveBudget;
 import dev.ballast.scheduler.sequencing.HostRoom;
 import dev.ballast.scheduler.sequencing.MigrationSequencer;
 import dev.ballast.scheduler.sequencing.SequencedPlan;
@@ -24,7 +25,6 @@ import dev.ballast.scheduler.sequencing.SequencingLimits;
 import dev.ballast.scheduler.sequencing.StepReasons;
 import dev.ballast.scheduler.sequencing.VmLoad;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +53,7 @@ final class BallastPolicy implements ConsolidationPolicy {
     private static final double UNBOUNDED_MEMORY_MIB = 1 << 30;
 
     private final PlanningSettings settings;
-    private final Duration solveTime;
+    private final SolveBudget solve;
     private final double spareShare;
     private final Triggers triggers;
     /** When each host last received a VM from this policy (hysteresis: such a host is not emptied right away). */
@@ -61,32 +61,43 @@ final class BallastPolicy implements ConsolidationPolicy {
 
     /**
      * When Ballast acts, so that a plan re-solved every five minutes does not reshuffle VMs for nothing: on a host
-     * whose forecast CPU is over the planner's limit (it must be relieved), and on a host that may be emptied:
-     * forecast under {@code underload} of its CPU, or of a less power-efficient type than the best one in the
-     * plan when {@code drainInefficient}, and no VM received for {@code hostHysteresisSeconds}. VMs on every
+     * whose forecast CPU is over {@code overload} of the host (it must be relieved), and on a host that may be
+     * emptied: forecast under {@code underload} of its CPU, or of a less power-efficient type than the best one in
+     * the plan when {@code drainInefficient}, and no VM received for {@code hostHysteresisSeconds}. VMs on every
      * other host are pinned; VMs moved less than {@code vmCooldownSeconds} ago weigh the planner's cooldown
-     * penalty. A decision with no such host does not plan at all.
+     * penalty. A decision with no such host does not plan at all. The planner packs hosts only up to its own CPU
+     * limit ({@link PlanningSettings#cpuHotThreshold()}); with {@code overload} above it, a host packed full has a
+     * band to grow into before it is relieved (without one, every rise of a full host moves VMs again).
      */
-    record Triggers(double underload, boolean drainInefficient, double hostHysteresisSeconds, double vmCooldownSeconds) {
-        /** Measured on PlanetLab (docs/benchmarks.md): empty hosts under 85 %, drain G4s, 10 min / 15 min. */
-        static final Triggers DEFAULTS = new Triggers(0.85, true, 600, 900);
+    record Triggers(double underload, double overload, boolean drainInefficient, double hostHysteresisSeconds,
+                    double vmCooldownSeconds) {
+        /** Measured on PlanetLab (docs/benchmarks.md): empty hosts under 80 %, relieve over 120 %, drain G4s, 10 min / 15 min. */
+        static final Triggers DEFAULTS = new Triggers(0.8, 1.2, true, 600, 900);
 
         Triggers {
-            if (!(underload >= 0) || !(hostHysteresisSeconds >= 0) || !(vmCooldownSeconds >= 0)) {
-                throw new IllegalArgumentException("triggers need underload, hysteresis and cooldown >= 0, were "
-                        + underload + ", " + hostHysteresisSeconds + ", " + vmCooldownSeconds);
+            if (!(underload >= 0) || !(overload > 0) || !(hostHysteresisSeconds >= 0) || !(vmCooldownSeconds >= 0)) {
+                throw new IllegalArgumentException("triggers need underload, hysteresis and cooldown >= 0 and overload > 0, were "
+                        + underload + ", " + overload + ", " + hostHysteresisSeconds + ", " + vmCooldownSeconds);
             }
         }
     }
 
     /**
-     * The planner's limits for the benchmark's Ballast: CPU demand forecasts may fill a host (the FUSD forecast
-     * already sits above demand, and SLATAH counts only demand the host cannot serve), the rest as the defaults.
+     * The planner's limits for the benchmark's Ballast, the world's own capacities and no others, as the other
+     * policies have: CPU demand forecasts may fill 90 % of a host (the FUSD forecast already sits above demand;
+     * {@link Triggers#overload()} is the band's top); vCPUs are no capacity (neither world has one: a CloudSim host takes
+     * VMs while their requested MIPS fit, and the 1000 MIPS = 1 core mapping is the benchmark's, not a host's
+     * cores), and memory may fill a host (the realistic world refuses a migration only beyond 100 %; the
+     * CloudSim-compatible one never, see {@link #UNBOUNDED_MEMORY_MIB}).
      */
     static PlanningSettings benchmarkSettings() {
         PlanningSettings d = PlanningSettings.defaults();
-        return new PlanningSettings(1.0, d.vcpuOvercommit(), d.memoryLimit(), d.linkMibPerSecond(), d.minimumImprovement());
+        return new PlanningSettings(0.9, NO_VCPU_LIMIT, 1.0, d.linkMibPerSecond(), d.minimumImprovement());
     }
+
+    /** An overcommit no plan reaches: a host would need a thousand times its cores in vCPUs. */
+    private static final double NO_VCPU_LIMIT = 1000;
+
     private final VmDemandForecasts forecasts = new VmDemandForecasts();
     private final PlacementProblemBuilder builder;
     private final PlacementPlanner planner;
@@ -94,14 +105,14 @@ final class BallastPolicy implements ConsolidationPolicy {
     private long solveMillis;
     private int decisions;
 
-    BallastPolicy(PlanningSettings settings, Duration solveTime, double spareShare) {
-        this(settings, solveTime, spareShare, Triggers.DEFAULTS);
+    BallastPolicy(PlanningSettings settings, SolveBudget solve, double spareShare) {
+        this(settings, solve, spareShare, Triggers.DEFAULTS);
     }
 
-    BallastPolicy(PlanningSettings settings, Duration solveTime, double spareShare, Triggers triggers) {
+    BallastPolicy(PlanningSettings settings, SolveBudget solve, double spareShare, Triggers triggers) {
         this.settings = settings;
         this.triggers = triggers;
-        this.solveTime = solveTime;
+        this.solve = solve;
         this.spareShare = spareShare;
         this.builder = new PlacementProblemBuilder(settings);
         this.planner = new PlacementPlanner(settings);
@@ -141,6 +152,34 @@ final class BallastPolicy implements ConsolidationPolicy {
         empty.sort(Comparator.comparingDouble((SimHost h) -> h.type.power().maxPower() / h.totalMips()).thenComparingInt(h -> h.index));
         planned.addAll(empty.subList(0, Math.min(spares, empty.size())));
 
+        Set<SimHost> movable = new HashSet<>();
+        Map<SimHost, Double> plannedForecast = new HashMap<>();
+        double bestEfficiency = Double.MAX_VALUE;
+        for (SimHost h : planned) {
+            bestEfficiency = Math.min(bestEfficiency, h.type.power().maxPower() / h.totalMips());
+        }
+        for (SimHost h : planned) {
+            double forecast = 0;
+            double settled = 0;
+            for (SimVm vm : h.vms) {
+                double expected = forecasts.expectedMips(vm);
+                forecast += expected;
+                settled += vm.inMigration ? 0 : expected;
+            }
+            plannedForecast.put(h, settled);
+            double share = forecast / h.totalMips();
+            boolean overloaded = share > triggers.overload();
+            boolean inefficient = triggers.drainInefficient() && h.type.power().maxPower() / h.totalMips() > bestEfficiency;
+            boolean underloaded = (share < triggers.underload() || inefficient)
+                    && now - lastReceived.getOrDefault(h, Double.NEGATIVE_INFINITY) >= triggers.hostHysteresisSeconds();
+            if (overloaded || underloaded) {
+                movable.add(h);
+            }
+        }
+        if (movable.stream().allMatch(h -> h.vms.isEmpty())) {
+            return List.of();
+        }
+
         Map<HostId, SimHost> hostsById = new HashMap<>();
         List<Host> hosts = new ArrayList<>();
         List<HostRoom> rooms = new ArrayList<>();
@@ -148,15 +187,21 @@ final class BallastPolicy implements ConsolidationPolicy {
             HostId id = hostId(h);
             hostsById.put(id, h);
             double memory = h.enforceMemory ? h.memoryMb - inFlightMemory(h) : UNBOUNDED_MEMORY_MIB;
-            hosts.add(new Host(id, Resources.of(cores(h.totalMips()), memory), HostState.ON,
+            // A pinned host between the planner's limit and the overload trigger is left as it is: the planner sees
+            // its limit raised to its load, so it is no violation, and it can take nothing more.
+            double mips = movable.contains(h) ? h.totalMips()
+                    : Math.max(h.totalMips(), Math.ceil(plannedForecast.get(h) / settings.cpuHotThreshold()) + 1);
+            hosts.add(new Host(id, Resources.of(cores(mips), memory), HostState.ON,
                     PowerModel.of(h.type.power().watts()), Map.of()));
-            rooms.add(new HostRoom(id, HostState.ON, Math.round(h.totalMips() * settings.cpuHotThreshold()), (long) memory));
+            rooms.add(new HostRoom(id, HostState.ON, Math.round(mips * settings.cpuHotThreshold()), (long) memory));
         }
         Map<VmId, SimVm> vmsById = new HashMap<>();
         List<Vm> vms = new ArrayList<>();
         Map<VmId, Resources> demand = new LinkedHashMap<>();
         List<VmLoad> loads = new ArrayList<>();
         Map<VmId, HostId> current = new LinkedHashMap<>();
+        Set<VmId> pinned = new HashSet<>();
+        Set<VmId> recentlyMoved = new HashSet<>();
         for (SimHost h : planned) {
             for (SimVm vm : h.vms) {
                 if (vm.inMigration) {
@@ -169,47 +214,19 @@ final class BallastPolicy implements ConsolidationPolicy {
                 demand.put(id, Resources.of(cores(expected), vm.ramMb()));
                 loads.add(new VmLoad(id, Math.round(expected), vm.ramMb()));
                 current.put(id, hostId(h));
+                if (!movable.contains(h)) {
+                    pinned.add(id);
+                } else if (now - vm.lastLeftAt < triggers.vmCooldownSeconds()) {
+                    recentlyMoved.add(id);
+                }
             }
         }
         if (vms.isEmpty()) {
             return List.of();
         }
-        Set<VmId> pinned = new HashSet<>();
-        Set<VmId> recentlyMoved = new HashSet<>();
-        boolean anyTrigger = false;
-        double bestEfficiency = Double.MAX_VALUE;
-        for (SimHost h : planned) {
-            bestEfficiency = Math.min(bestEfficiency, h.type.power().maxPower() / h.totalMips());
-        }
-        for (SimHost h : planned) {
-            double forecast = 0;
-            for (SimVm vm : h.vms) {
-                forecast += forecasts.expectedMips(vm);
-            }
-            double share = forecast / h.totalMips();
-            boolean overloaded = share > settings.cpuHotThreshold();
-            boolean inefficient = triggers.drainInefficient() && h.type.power().maxPower() / h.totalMips() > bestEfficiency;
-            boolean underloaded = (share < triggers.underload() || inefficient)
-                    && now - lastReceived.getOrDefault(h, Double.NEGATIVE_INFINITY) >= triggers.hostHysteresisSeconds();
-            boolean movable = overloaded || underloaded;
-            anyTrigger |= movable && !h.vms.isEmpty();
-            for (SimVm vm : h.vms) {
-                if (vm.inMigration) {
-                    continue;
-                }
-                if (!movable) {
-                    pinned.add(vmId(vm));
-                } else if (now - vm.lastLeftAt < triggers.vmCooldownSeconds()) {
-                    recentlyMoved.add(vmId(vm));
-                }
-            }
-        }
-        if (!anyTrigger) {
-            return List.of();
-        }
         ClusterSnapshot snapshot = new ClusterSnapshot(Instant.EPOCH.plusMillis((long) (now * 1000)), hosts, vms);
         PlanningRequest request = PlanningRequest.of(Goal.CONSOLIDATE).withPinned(pinned).withRecentlyMoved(recentlyMoved);
-        PlacementResult result = planner.solve(builder.build(snapshot, demand, request), solveTime);
+        PlacementResult result = planner.solve(builder.build(snapshot, demand, request), solve);
         solveMillis += result.solveMillis();
         decisions++;
         if (!result.feasible()) {

@@ -100,10 +100,10 @@ public final class BenchmarkCommand {
                     if (print) {
                         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(label + " " + policy.cli())
                                 .setInitialMax(decisions).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                            result = world.run(policy.factory(options.solveTime()), label, k -> bar.step());
+                            result = world.run(policy.factory(options.solve()), label, k -> bar.step());
                         }
                     } else {
-                        result = world.run(policy.factory(options.solveTime()), label, k -> { });
+                        result = world.run(policy.factory(options.solve()), label, k -> { });
                     }
                 }
                 runs.add(result);

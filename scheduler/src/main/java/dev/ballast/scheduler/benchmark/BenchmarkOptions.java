@@ -1,6 +1,7 @@
 package dev.ballast.scheduler.benchmark;
 
 import dev.ballast.collectors.trace.TraceDataDirectory;
+import dev.ballast.scheduler.planning.SolveBudget;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param hours     simulated hours from midnight (24 for whole days; 2 for the smoke slice)
  * @param out       where the CSV, text and PNG files go
  * @param dataDir   the directory holding {@code planetlab/}
- * @param solveTime Ballast's solver time per decision
+ * @param solve     Ballast's solver budget per decision: moves evaluated (deterministic) or wall time
  * @param cooldown  a move back to the host a VM left within this counts as ping-pong
  * @param trace     the trace set
  * @param model     the world model
@@ -24,21 +25,24 @@ import java.util.List;
  * @param maxVms    the first this many VMs of each day, all when 0
  */
 public record BenchmarkOptions(List<String> days, List<PolicyName> policies, double hours, Path out, Path dataDir,
-                               Duration solveTime, Duration cooldown, BenchmarkTrace trace, WorldModel model, int hosts,
+                               SolveBudget solve, Duration cooldown, BenchmarkTrace trace, WorldModel model, int hosts,
                                int maxVms) {
+    /** Ballast's default budget per decision (see docs/benchmarks.md). */
+    static final SolveBudget DEFAULT_SOLVE = SolveBudget.moves(150_000);
+
     public static final String USAGE = """
             usage: benchmark [--trace planetlab|google|bitbrains] [--days all|DAY,...]
                              [--policies thr-mmt,lr-mmt,skewness,ballast,bound] [--hours H]
                              [--model cloudsim|realistic] [--host-memory-mb MB] [--hosts N] [--vms N]
-                             [--out DIR] [--solve-ms MS] [--cooldown-s S]
+                             [--out DIR] [--solve-moves N | --solve-ms MS] [--cooldown-s S]
               Days: PlanetLab folder names (YYYYMMDD), Google 1..5, Bitbrains 1..29 (days of July 2013).
               The traces are read from -Dballast.data.dir (or BALLAST_DATA_DIR), default ../shared/data
               next to the repository root.""";
 
     /** The CloudSim-compatible model on PlanetLab, 800 hosts, every VM. */
     public BenchmarkOptions(List<String> days, List<PolicyName> policies, double hours, Path out, Path dataDir,
-                            Duration solveTime, Duration cooldown) {
-        this(days, policies, hours, out, dataDir, solveTime, cooldown, BenchmarkTrace.PLANETLAB, WorldModel.cloudSim(), 800, 0);
+                            SolveBudget solve, Duration cooldown) {
+        this(days, policies, hours, out, dataDir, solve, cooldown, BenchmarkTrace.PLANETLAB, WorldModel.cloudSim(), 800, 0);
     }
 
     public static BenchmarkOptions parse(String[] args, Path workingDir) {
@@ -51,7 +55,7 @@ public record BenchmarkOptions(List<String> days, List<PolicyName> policies, dou
         List<PolicyName> policies = List.of(PolicyName.values());
         double hours = 24;
         Path out = workingDir.resolve("target/benchmarks");
-        Duration solve = Duration.ofMillis(1000);
+        SolveBudget solve = DEFAULT_SOLVE;
         Duration cooldown = Duration.ofHours(1);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -86,7 +90,8 @@ public record BenchmarkOptions(List<String> days, List<PolicyName> policies, dou
                 case "--hosts" -> hosts = (int) positive(arg, value);
                 case "--vms" -> maxVms = (int) positive(arg, value);
                 case "--out" -> out = workingDir.resolve(value);
-                case "--solve-ms" -> solve = Duration.ofMillis((long) positive(arg, value));
+                case "--solve-ms" -> solve = SolveBudget.time(Duration.ofMillis((long) positive(arg, value)));
+                case "--solve-moves" -> solve = SolveBudget.moves((long) positive(arg, value));
                 case "--cooldown-s" -> cooldown = Duration.ofSeconds((long) positive(arg, value));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }

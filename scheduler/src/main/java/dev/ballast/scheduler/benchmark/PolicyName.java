@@ -2,7 +2,7 @@ package dev.ballast.scheduler.benchmark;
 
 import dev.ballast.predictors.hotspot.SpotThresholds;
 
-import java.time.Duration;
+import dev.ballast.scheduler.planning.SolveBudget;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -39,12 +39,12 @@ public enum PolicyName {
     }
 
     /** The policy to simulate, or {@code null} for the bound (computed, not simulated). */
-    ConsolidationPolicyFactory factory(Duration ballastSolveTime) {
+    ConsolidationPolicyFactory factory(SolveBudget ballastSolve) {
         return switch (this) {
             case THR_MMT -> w -> new ThrMmtPolicy(0.8);
             case LR_MMT -> w -> new LrMmtPolicy(1.2);
             case SKEWNESS -> w -> new SkewnessPolicy(SpotThresholds.defaults(), 0.05);
-            case BALLAST -> w -> new BallastPolicy(BallastPolicy.benchmarkSettings(), ballastSolveTime, 0.1, BallastPolicy.Triggers.DEFAULTS);
+            case BALLAST -> w -> new BallastPolicy(BallastPolicy.benchmarkSettings(), ballastSolve, 0.1, BallastPolicy.Triggers.DEFAULTS);
             case BOUND -> null;
         };
     }

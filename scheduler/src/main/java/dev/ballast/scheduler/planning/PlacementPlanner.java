@@ -2,7 +2,6 @@ package dev.ballast.scheduler.planning;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.ballast.collectors.cluster.HostId;
 import dev.ballast.collectors.cluster.VmId;
 import dev.ballast.scheduler.planning.solver.PlacementSolverConfig;
@@ -44,9 +43,11 @@ public final class PlacementPlanner {
      * once the best score has not improved for a fifth of the limit (at least 1 s).
      */
     public PlacementResult solve(PlacementSolution problem, Duration timeLimit) {
-        if (timeLimit.isNegative() || timeLimit.isZero()) {
-            throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
-        }
+        return solve(problem, SolveBudget.time(timeLimit));
+    }
+
+    /** Solves {@code problem} (which must start at the current placement) within {@code budget}. */
+    public PlacementResult solve(PlacementSolution problem, SolveBudget budget) {
         Map<String, String> current = currentPlacementOf(problem);
         // The problem may come with VMs unassigned for the construction heuristic (see RepairSeed): the score
         // "before" is that of the real current placement, so put them back for the breakdown, then unassign again.
@@ -56,10 +57,8 @@ public final class PlacementPlanner {
         HardMediumSoftScore scoreBefore = problem.getScore();
         unassigned.forEach(p -> p.setHost(null));
         problem.setScore(null);
-        Duration unimproved = timeLimit.dividedBy(5).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeLimit.dividedBy(5);
         long start = System.nanoTime();
-        PlacementSolution best = solver.solve(problem,
-                new TerminationConfig().withSpentLimit(timeLimit).withUnimprovedSpentLimit(unimproved), null);
+        PlacementSolution best = solver.solve(problem, budget.termination(), null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, ScoreBreakdown.Part> after = breakdown.parts(best);
         HardMediumSoftScore scoreAfter = best.getScore();

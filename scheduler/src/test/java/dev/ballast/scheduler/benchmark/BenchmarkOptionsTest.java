@@ -1,5 +1,6 @@
 package dev.ballast.scheduler.benchmark;
 
+import dev.ballast.scheduler.planning.SolveBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,9 @@ class BenchmarkOptionsTest {
             assertThat(o.policies()).containsExactly(PolicyName.THR_MMT, PolicyName.BOUND);
             assertThat(o.hours()).isEqualTo(2);
             assertThat(o.out()).isEqualTo(repo.resolve("x"));
-            assertThat(o.solveTime().toMillis()).isEqualTo(500);
+            assertThat(o.solve()).isEqualTo(SolveBudget.time(java.time.Duration.ofMillis(500)));
+            assertThat(BenchmarkOptions.parse(new String[] {"--solve-moves", "40000"}, withData()).solve())
+                    .isEqualTo(SolveBudget.moves(40_000));
         } finally {
             restore(before);
         }
@@ -49,6 +52,8 @@ class BenchmarkOptionsTest {
                     .hasMessageContaining("fancy").hasMessageContaining("realistic").hasMessageContaining("cloudsim");
             assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--days"}, dir)).hasMessageContaining("needs a value");
             assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--fast", "1"}, dir)).hasMessageContaining("'--fast'");
+            assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--solve-moves", "-5"}, dir))
+                    .hasMessageContaining("--solve-moves").hasMessageContaining("-5");
         } finally {
             restore(before);
         }

@@ -1,6 +1,7 @@
 package dev.ballast.scheduler.benchmark;
 
 import dev.ballast.collectors.trace.TraceDataDirectory;
+import dev.ballast.scheduler.planning.SolveBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class BenchmarkSmokeTest {
         assumeThat(data).as("PlanetLab traces not found: set -Dballast.data.dir (skipping the benchmark smoke test)").isPresent();
         assumeThat(data.get().resolve("planetlab/20110303")).as("PlanetLab day 20110303 under " + data.get()).isDirectory();
         BenchmarkOptions options = new BenchmarkOptions(List.of("20110303"), List.of(PolicyName.values()), 2, out, data.get(),
-                Duration.ofMillis(100), Duration.ofHours(1));
+                SolveBudget.moves(10_000), Duration.ofHours(1));
 
         List<RunResult> runs = BenchmarkCommand.execute(options);
 
@@ -46,5 +47,23 @@ class BenchmarkSmokeTest {
         assertThat(out.resolve("hosts-on-20110303.png")).isRegularFile();
         assertThat(out.resolve("energy-vs-slav.png")).isRegularFile();
         assertThat(Files.readString(out.resolve("table-20110303.txt"))).contains("THR-MMT 0.8").contains("Bound");
+    }
+
+    @Test
+    void ballastWithAMoveBudgetGivesTheSameFiguresOnEveryRun(@TempDir Path out) throws Exception {
+        Optional<Path> data = TraceDataDirectory.configured();
+        assumeThat(data).as("PlanetLab traces not found: set -Dballast.data.dir (skipping the determinism test)").isPresent();
+        assumeThat(data.get().resolve("planetlab/20110303")).as("PlanetLab day 20110303 under " + data.get()).isDirectory();
+        BenchmarkOptions options = new BenchmarkOptions(List.of("20110303"), List.of(PolicyName.BALLAST), 2, out, data.get(),
+                SolveBudget.moves(20_000), Duration.ofHours(1));
+
+        RunResult first = BenchmarkCommand.run(options, false).getFirst();
+        RunResult second = BenchmarkCommand.run(options, false).getFirst();
+
+        assertThat(first.migrations()).isPositive();
+        assertThat(second.energyKwh()).isEqualTo(first.energyKwh());
+        assertThat(second.migrations()).isEqualTo(first.migrations());
+        assertThat(second.slatah()).isEqualTo(first.slatah());
+        assertThat(second.activeHosts()).containsExactly(first.activeHosts());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ballast.scheduler.benchmark;
 
 import dev.ballast.collectors.trace.TraceDataDirectory;
+import dev.ballast.scheduler.planning.SolveBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class RealisticBenchmarkSmokeTest {
     void runsEveryPolicyOnOneHourOfGoogleDayOne(@TempDir Path out) throws Exception {
         Path data = data(BenchmarkTrace.GOOGLE);
         BenchmarkOptions options = new BenchmarkOptions(List.of("1"), List.of(PolicyName.values()), 1, out, data,
-                Duration.ofMillis(50), Duration.ofHours(1), BenchmarkTrace.GOOGLE, WorldModel.realistic(), 60, 40);
+                SolveBudget.moves(5_000), Duration.ofHours(1), BenchmarkTrace.GOOGLE, WorldModel.realistic(), 60, 40);
         check(BenchmarkCommand.execute(options), out, "google-1", 40);
     }
 
@@ -51,7 +52,7 @@ class RealisticBenchmarkSmokeTest {
     void runsEveryPolicyOnOneHourOfBitbrainsJulyFirst(@TempDir Path out) throws Exception {
         Path data = data(BenchmarkTrace.BITBRAINS);
         BenchmarkOptions options = new BenchmarkOptions(List.of("1"), List.of(PolicyName.values()), 1, out, data,
-                Duration.ofMillis(50), Duration.ofHours(1), BenchmarkTrace.BITBRAINS, WorldModel.realistic(), 60, 40);
+                SolveBudget.moves(5_000), Duration.ofHours(1), BenchmarkTrace.BITBRAINS, WorldModel.realistic(), 60, 40);
         check(BenchmarkCommand.execute(options), out, "bitbrains-2013-07-01", 40);
     }
 }

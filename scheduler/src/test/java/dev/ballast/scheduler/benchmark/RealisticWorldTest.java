@@ -1,6 +1,7 @@
 package dev.ballast.scheduler.benchmark;
 
 import dev.ballast.collectors.trace.TraceSeries;
+import dev.ballast.scheduler.planning.SolveBudget;
 import dev.ballast.scheduler.sequencing.SequencingLimits;
 import org.junit.jupiter.api.Test;
 
@@ -170,7 +171,7 @@ class RealisticWorldTest {
         }
         for (PolicyName p : List.of(PolicyName.THR_MMT, PolicyName.LR_MMT, PolicyName.SKEWNESS, PolicyName.BALLAST)) {
             RunResult result = new SimulatedWorld(traces, 30, 3 * 3600, 3600, WorldModel.realistic())
-                    .run(p.factory(Duration.ofMillis(50)), "synthetic", k -> { });
+                    .run(p.factory(SolveBudget.moves(5_000)), "synthetic", k -> { });
             assertThat(result.memory().peakMemoryUse()).as(p.cli()).isLessThanOrEqualTo(1.0);
             assertThat(result.energyKwh()).as(p.cli()).isPositive();
             assertThat(result.finishedVms()).as(p.cli()).isZero();
