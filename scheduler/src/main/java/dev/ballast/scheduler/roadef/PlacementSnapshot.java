@@ -296,14 +296,47 @@ final class PlacementSnapshot {
         return cost;
     }
 
-    /** A process's size: its requirements relative to the mean safety capacity per resource, summed. */
-    double[] relativeSizes() {
+    /**
+     * Machine m's room under the safety capacity of the priced resources, each relative to its mean safety capacity,
+     * summed: where load above the safety capacity elsewhere could go at no cost.
+     */
+    double headroom(int m, double[] meanSafety) {
+        int base = m * resourceCount;
+        double room = 0;
+        for (int r = 0; r < resourceCount; r++) {
+            if (loadWeight[r] != 0) {
+                room += Math.max(0, safety[base + r] - usage[base + r]) / meanSafety[r];
+            }
+        }
+        return room;
+    }
+
+    /** Machine m's {@link #headroom} once unplaced process p is on it. */
+    double headroomAfter(int p, int m, double[] meanSafety) {
+        long[] need = requirements[p];
+        int base = m * resourceCount;
+        double room = 0;
+        for (int r = 0; r < resourceCount; r++) {
+            if (loadWeight[r] != 0) {
+                room += Math.max(0, safety[base + r] - usage[base + r] - need[r]) / meanSafety[r];
+            }
+        }
+        return room;
+    }
+
+    double[] meanSafety() {
         double[] meanSafety = new double[resourceCount];
         for (int m = 0; m < machineCount; m++) {
             for (int r = 0; r < resourceCount; r++) {
                 meanSafety[r] += Math.max(1, safety[m * resourceCount + r]) / (double) machineCount;
             }
         }
+        return meanSafety;
+    }
+
+    /** A process's size: its requirements relative to the mean safety capacity per resource, summed. */
+    double[] relativeSizes() {
+        double[] meanSafety = meanSafety();
         double[] sizes = new double[processCount];
         for (int p = 0; p < processCount; p++) {
             for (int r = 0; r < resourceCount; r++) {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A fast ruin-and-recreate move (large neighborhood): takes 2 to 30 processes off a few machines — half the time
- * including one picked in proportion to its load and balance cost — and puts them back one by one, largest first or
- * in random order, each on the machine where it adds the least cost, among the machines where it is feasible
- * (capacity, transient usage, conflict, spread, dependency, checked on a {@link PlacementSnapshot}). Unlike Timefold's
+ * A fast ruin-and-recreate move (large neighborhood): takes 2 to 30 processes off two to four machines — half the time
+ * one picked in proportion to its load and balance cost and one in proportion to its headroom under the safety
+ * capacities, the others at random — and puts them back one by one, largest first or in random order, each on the
+ * machine where it adds the least cost among those where it is feasible (capacity, transient usage, conflict,
+ * spread, dependency, checked on a {@link PlacementSnapshot}); ties go at random or, half the time, to the tightest
+ * fit. A second pass then moves each of them once more to its best machine given the others. Unlike Timefold's
  * own ruin-and-recreate, which runs a construction heuristic scored by the solver per process and machine, the
  * planning here costs a few array reads per candidate, so such moves cost about as much to evaluate as a few dozen
  * change moves. The move is the composition of Timefold's change moves for the processes that end up elsewhere: the
@@ -32,7 +34,7 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
     private MachineReassignment snapshotOf;
     private PlacementSnapshot snapshot;
     private double[] sizes;
-    private int[] unplacedOfService;
+    private double[] meanSafety;
 
     @Override
     public long getSize(ScoreDirector<MachineReassignment> scoreDirector) {
@@ -53,7 +55,7 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
             snapshotOf = solution;
             snapshot = new PlacementSnapshot(solution.getInstance(), solution.getAssignments());
             sizes = snapshot.relativeSizes();
-            unplacedOfService = new int[solution.getInstance().serviceCount()];
+            meanSafety = snapshot.meanSafety();
         } else {
             snapshot.sync(solution.getAssignments());
         }
@@ -70,6 +72,7 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
         private final PlanningVariableMetaModel<MachineReassignment, ProcessAssignment, RoadefMachine> variable;
         private final RandomGenerator random;
         private final long[] cumulativeCost;
+        private final double[] cumulativeHeadroom;
         private final int[] before;
         private final List<Integer> ruined = new ArrayList<>(MAX_RUINED);
         private final List<Integer> chosenMachines = new ArrayList<>();
@@ -84,10 +87,14 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
             this.random = random;
             int machineCount = snapshot.machineCount;
             this.cumulativeCost = new long[machineCount];
+            this.cumulativeHeadroom = new double[machineCount];
             long total = 0;
+            double room = 0;
             for (int m = 0; m < machineCount; m++) {
                 total += snapshot.machineCost(m);
                 cumulativeCost[m] = total;
+                room += snapshot.headroom(m, meanSafety);
+                cumulativeHeadroom[m] = room;
             }
             this.before = new int[snapshot.processCount];
             this.isCandidate = new boolean[machineCount];
@@ -130,29 +137,26 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
             return changes.size() == 1 ? changes.getFirst() : Moves.compose(changes);
         }
 
-        /** One to four machines: half the time the first is picked in proportion to its cost, the rest at random. */
+        /**
+         * One to four machines: half the time the first is picked in proportion to its cost and the second in
+         * proportion to its headroom (where the first's excess could go), the rest at random.
+         */
         private void chooseMachines() {
             chosenMachines.clear();
             int machineCount = snapshot.machineCount;
             long total = cumulativeCost[machineCount - 1];
-            int first;
+            double room = cumulativeHeadroom[machineCount - 1];
             if (total > 0 && random.nextBoolean()) {
-                long pick = random.nextLong(total);
-                int lo = 0;
-                int hi = machineCount - 1;
-                while (lo < hi) { // the first machine whose cumulative cost exceeds pick
-                    int mid = (lo + hi) >>> 1;
-                    if (cumulativeCost[mid] > pick) {
-                        hi = mid;
-                    } else {
-                        lo = mid + 1;
+                chosenMachines.add(firstAbove(cumulativeCost, random.nextLong(total)));
+                if (room > 0) {
+                    int partner = firstAbove(cumulativeHeadroom, random.nextDouble(room));
+                    if (!chosenMachines.contains(partner)) {
+                        chosenMachines.add(partner);
                     }
                 }
-                first = lo;
             } else {
-                first = random.nextInt(machineCount);
+                chosenMachines.add(random.nextInt(machineCount));
             }
-            chosenMachines.add(first);
             int partners = Math.min(machineCount - 1, 1 + random.nextInt(3));
             while (chosenMachines.size() < partners + 1) {
                 int m = random.nextInt(machineCount);
@@ -160,6 +164,35 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
                     chosenMachines.add(m);
                 }
             }
+        }
+
+        /** The first machine whose cumulative weight exceeds pick. */
+        private static int firstAbove(long[] cumulative, long pick) {
+            int lo = 0;
+            int hi = cumulative.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative[mid] > pick) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+
+        private static int firstAbove(double[] cumulative, double pick) {
+            int lo = 0;
+            int hi = cumulative.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative[mid] > pick) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
         }
 
         /** Takes k processes of the chosen machines off the snapshot, skipping those whose departure strands a dependent. */
@@ -180,7 +213,6 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
                 if (snapshot.mayLeave(p)) {
                     before[p] = snapshot.machineOf(p);
                     snapshot.unplace(p);
-                    unplacedOfService[snapshot.serviceOf[p]]++;
                     ruined.add(p);
                 }
             }
@@ -199,36 +231,69 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
                 }
             }
             chooseCandidates();
-            boolean placedAll = true;
-            for (int p : ruined) {
+            boolean bestFit = random.nextBoolean();
+            for (int i = 0; i < ruined.size(); i++) {
+                int p = ruined.get(i);
+                // the processes not placed yet still count for their service's spread
                 int service = snapshot.serviceOf[p];
-                unplacedOfService[service]--;
-                if (!placedAll) {
+                int stillUnplaced = 0;
+                for (int j = i + 1; j < ruined.size(); j++) {
+                    if (snapshot.serviceOf[ruined.get(j)] == service) {
+                        stillUnplaced++;
+                    }
+                }
+                int best = bestMachine(p, stillUnplaced, bestFit);
+                if (best < 0) {
+                    return false;
+                }
+                snapshot.place(p, best);
+            }
+            // a second pass: each process moved again to its best machine now that the others are placed
+            for (int p : ruined) {
+                if (!snapshot.mayLeave(p)) {
                     continue;
                 }
-                int best = -1;
-                long bestCost = Long.MAX_VALUE;
-                int ties = 0;
-                for (int m : candidates) {
-                    if (!snapshot.canPlace(p, m, unplacedOfService[service])) {
-                        continue;
-                    }
-                    long cost = snapshot.placementCost(p, m);
-                    if (cost < bestCost) {
+                int was = snapshot.machineOf(p);
+                snapshot.unplace(p);
+                int best = bestMachine(p, 0, bestFit);
+                snapshot.place(p, best < 0 ? was : best);
+            }
+            return true;
+        }
+
+        /**
+         * The feasible candidate where unplaced process p adds the least cost (-1: none); ties go at random or, for a
+         * best fit, to the machine it leaves the least headroom on.
+         */
+        private int bestMachine(int p, int stillUnplaced, boolean bestFit) {
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            double bestRoom = Double.MAX_VALUE;
+            int ties = 0;
+            for (int m : candidates) {
+                if (!snapshot.canPlace(p, m, stillUnplaced)) {
+                    continue;
+                }
+                long cost = snapshot.placementCost(p, m);
+                if (cost > bestCost) {
+                    continue;
+                }
+                if (bestFit) {
+                    double room = snapshot.headroomAfter(p, m, meanSafety);
+                    if (cost < bestCost || room < bestRoom) {
                         best = m;
                         bestCost = cost;
-                        ties = 1;
-                    } else if (cost == bestCost && random.nextInt(++ties) == 0) {
-                        best = m;
+                        bestRoom = room;
                     }
-                }
-                if (best < 0) {
-                    placedAll = false;
-                } else {
-                    snapshot.place(p, best);
+                } else if (cost < bestCost) {
+                    best = m;
+                    bestCost = cost;
+                    ties = 1;
+                } else if (random.nextInt(++ties) == 0) {
+                    best = m;
                 }
             }
-            return placedAll;
+            return best;
         }
 
         private void chooseCandidates() {

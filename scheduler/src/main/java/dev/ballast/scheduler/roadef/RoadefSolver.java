@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * Solves a challenge instance with Timefold (community edition), warm-started from the original assignment: no
  * construction heuristic, only local search with late acceptance over change and swap moves and, by default,
- * targeted chained shifts ({@link ChainedShiftMoves}).
+ * targeted chained shifts ({@link ChainedShiftMoves}) and repacks, a fast ruin-and-recreate ({@link RepackMoves}).
  */
 public final class RoadefSolver {
 
@@ -86,7 +86,7 @@ public final class RoadefSolver {
     /** Weight of {@link ChainedShiftMoves} against 1.0 each for change and swap moves (0: off); measured in docs/roadef.md. */
     public static final double DEFAULT_CHAINED_SHIFT_WEIGHT = 2.0;
     /** Weight of {@link RepackMoves} against 1.0 each for change and swap moves (0: off); measured in docs/roadef.md. */
-    public static final double DEFAULT_REPACK_WEIGHT = 0.0;
+    public static final double DEFAULT_REPACK_WEIGHT = 1.0;
 
     /** The best solution found; {@code moveEvaluationSpeed} is moves evaluated per second. */
     public record Outcome(int[] machineIndices, HardSoftScore score, long moveEvaluationSpeed, long moveEvaluationCount,
@@ -112,8 +112,8 @@ public final class RoadefSolver {
     }
 
     /**
-     * Change and swap moves; optionally chained shifts ({@link ChainedShiftMoves}) and ruin-and-recreate (a few
-     * processes taken out and put back greedily).
+     * Change and swap moves; optionally chained shifts ({@link ChainedShiftMoves}), repacks ({@link RepackMoves}) and
+     * Timefold's ruin-and-recreate (a few processes taken out and put back by a construction heuristic: slow here).
      */
     private static UnionMoveSelectorConfig moves(Settings settings) {
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
