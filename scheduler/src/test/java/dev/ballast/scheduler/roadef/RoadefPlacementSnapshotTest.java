@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * neighborhood {@code mayLeave} is stricter than needed); its cost estimate is the checker's cost difference, give
  * or take the service move cost it only estimates.
  */
-class PlacementSnapshotTest {
+class RoadefPlacementSnapshotTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"a1_2", "a1_4", "a2_2", "a2_5", "b_1"})
