@@ -25,7 +25,7 @@ public final class RoadefBenchmark {
 
     record Options(Path dataDirectory, List<String> instances, Duration timeLimit, Path outDirectory, long seed,
                    int lateAcceptanceSize, int entityTabuSize, int acceptedCountLimit, double ruinRecreateWeight,
-                   double chainedShiftWeight, RoadefSolver.ScoreModel scoreModel) {
+                   double chainedShiftWeight, double repackWeight, RoadefSolver.ScoreModel scoreModel) {
     }
 
     public static void main(String[] args) {
@@ -35,7 +35,7 @@ public final class RoadefBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("roadef-benchmark: " + e.getMessage());
             System.err.println("usage: [--data DIR] [--seconds N] [--instances a1_1,b_1,...] [--out DIR] [--seed N]"
-                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--ruin-recreate WEIGHT] [--chained-shift WEIGHT] [--score incremental|streams]");
+                    + " [--late-acceptance N] [--entity-tabu N] [--accepted-count N] [--ruin-recreate WEIGHT] [--chained-shift WEIGHT] [--repack WEIGHT] [--score incremental|streams]");
             throw e;
         }
         run(options);
@@ -44,12 +44,12 @@ public final class RoadefBenchmark {
     static void run(Options options) {
         RoadefSolver solver = new RoadefSolver(new RoadefSolver.Settings(options.timeLimit(), options.seed(),
                 options.lateAcceptanceSize(), options.entityTabuSize(), options.acceptedCountLimit(),
-                options.ruinRecreateWeight(), options.chainedShiftWeight(), EnvironmentMode.PHASE_ASSERT, options.scoreModel()));
+                options.ruinRecreateWeight(), options.chainedShiftWeight(), options.repackWeight(), EnvironmentMode.PHASE_ASSERT, options.scoreModel()));
         System.out.printf(Locale.ROOT, "ROADEF/EURO 2012 machine reassignment, %d s per instance, %s score, late acceptance %d,"
-                        + " entity tabu %d, accepted count limit %d, ruin-and-recreate weight %s, chained-shift weight %s, seed %d, %d cores,"
+                        + " entity tabu %d, accepted count limit %d, ruin-and-recreate weight %s, chained-shift weight %s, repack weight %s, seed %d, %d cores,"
                         + " Java %s, load average %.2f%n",
                 options.timeLimit().toSeconds(), options.scoreModel(), options.lateAcceptanceSize(),
-                options.entityTabuSize(), options.acceptedCountLimit(), options.ruinRecreateWeight(), options.chainedShiftWeight(),
+                options.entityTabuSize(), options.acceptedCountLimit(), options.ruinRecreateWeight(), options.chainedShiftWeight(), options.repackWeight(),
                 options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| instance | initial cost | Ballast cost | best known | score | feasible | moves/s |");
@@ -103,6 +103,7 @@ public final class RoadefBenchmark {
         int entityTabu = 0;
         double ruinRecreate = 0;
         double chainedShift = RoadefSolver.DEFAULT_CHAINED_SHIFT_WEIGHT;
+        double repack = RoadefSolver.DEFAULT_REPACK_WEIGHT;
         RoadefSolver.ScoreModel scoreModel = RoadefSolver.ScoreModel.INCREMENTAL;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -123,6 +124,7 @@ public final class RoadefBenchmark {
                 case "--entity-tabu" -> entityTabu = (int) notNegative(flag, value);
                 case "--ruin-recreate" -> ruinRecreate = Double.parseDouble(value);
                 case "--chained-shift" -> chainedShift = Double.parseDouble(value);
+                case "--repack" -> repack = Double.parseDouble(value);
                 case "--accepted-count" -> acceptedCount = (int) positive(flag, value);
                 case "--score" -> scoreModel = switch (value) {
                     case "incremental" -> RoadefSolver.ScoreModel.INCREMENTAL;
@@ -138,7 +140,7 @@ public final class RoadefBenchmark {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("data directory " + data + " does not exist");
         }
-        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, ruinRecreate, chainedShift, scoreModel);
+        return new Options(data, instances, Duration.ofSeconds(seconds), out, seed, lateAcceptance, entityTabu, acceptedCount, ruinRecreate, chainedShift, repack, scoreModel);
     }
 
     private static long notNegative(String flag, String value) {

@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * Solves a challenge instance with Timefold (community edition), warm-started from the original assignment: no
  * construction heuristic, only local search with late acceptance over change and swap moves and, by default,
- * targeted chained shifts ({@link ChainedShiftMoves}).
+ * targeted chained shifts ({@link ChainedShiftMoves}) and repacks, a fast ruin-and-recreate ({@link RepackMoves}).
  */
 public final class RoadefSolver {
 
@@ -34,7 +34,7 @@ public final class RoadefSolver {
      */
     public record Settings(Duration timeLimit, long randomSeed, int lateAcceptanceSize, int entityTabuSize,
                            int acceptedCountLimit, double ruinRecreateWeight, double chainedShiftWeight,
-                           EnvironmentMode environmentMode, ScoreModel scoreModel) {
+                           double repackWeight, EnvironmentMode environmentMode, ScoreModel scoreModel) {
         public Settings {
             if (timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
@@ -44,28 +44,33 @@ public final class RoadefSolver {
                         + " and an accepted count limit of at least 1, were " + lateAcceptanceSize + ", " + entityTabuSize
                         + " and " + acceptedCountLimit);
             }
-            if (ruinRecreateWeight < 0 || chainedShiftWeight < 0) {
+            if (ruinRecreateWeight < 0 || chainedShiftWeight < 0 || repackWeight < 0) {
                 throw new IllegalArgumentException("move weights must not be negative, were ruin-and-recreate " + ruinRecreateWeight
-                        + " and chained shift " + chainedShiftWeight);
+                        + ", chained shift " + chainedShiftWeight + " and repack " + repackWeight);
             }
         }
 
         public static Settings of(Duration timeLimit) {
             return new Settings(timeLimit, 0, DEFAULT_LATE_ACCEPTANCE_SIZE, 0, DEFAULT_ACCEPTED_COUNT_LIMIT, 0,
-                    DEFAULT_CHAINED_SHIFT_WEIGHT, EnvironmentMode.PHASE_ASSERT, ScoreModel.INCREMENTAL);
+                    DEFAULT_CHAINED_SHIFT_WEIGHT, DEFAULT_REPACK_WEIGHT, EnvironmentMode.PHASE_ASSERT, ScoreModel.INCREMENTAL);
         }
 
         public Settings withEnvironmentMode(EnvironmentMode mode) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, chainedShiftWeight, mode, scoreModel);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, chainedShiftWeight, repackWeight, mode, scoreModel);
         }
 
         public Settings withScoreModel(ScoreModel model) {
-            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, chainedShiftWeight, environmentMode, model);
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, chainedShiftWeight, repackWeight, environmentMode, model);
         }
 
         public Settings withChainedShiftWeight(double weight) {
             return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight, weight,
-                    environmentMode, scoreModel);
+                    repackWeight, environmentMode, scoreModel);
+        }
+
+        public Settings withRepackWeight(double weight) {
+            return new Settings(timeLimit, randomSeed, lateAcceptanceSize, entityTabuSize, acceptedCountLimit, ruinRecreateWeight,
+                    chainedShiftWeight, weight, environmentMode, scoreModel);
         }
     }
 
@@ -80,6 +85,8 @@ public final class RoadefSolver {
     public static final int DEFAULT_ACCEPTED_COUNT_LIMIT = 500;
     /** Weight of {@link ChainedShiftMoves} against 1.0 each for change and swap moves (0: off); measured in docs/roadef.md. */
     public static final double DEFAULT_CHAINED_SHIFT_WEIGHT = 2.0;
+    /** Weight of {@link RepackMoves} against 1.0 each for change and swap moves (0: off); measured in docs/roadef.md. */
+    public static final double DEFAULT_REPACK_WEIGHT = 1.0;
 
     /** The best solution found; {@code moveEvaluationSpeed} is moves evaluated per second. */
     public record Outcome(int[] machineIndices, HardSoftScore score, long moveEvaluationSpeed, long moveEvaluationCount,
@@ -105,8 +112,8 @@ public final class RoadefSolver {
     }
 
     /**
-     * Change and swap moves; optionally chained shifts ({@link ChainedShiftMoves}) and ruin-and-recreate (a few
-     * processes taken out and put back greedily).
+     * Change and swap moves; optionally chained shifts ({@link ChainedShiftMoves}), repacks ({@link RepackMoves}) and
+     * Timefold's ruin-and-recreate (a few processes taken out and put back by a construction heuristic: slow here).
      */
     private static UnionMoveSelectorConfig moves(Settings settings) {
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
@@ -115,6 +122,10 @@ public final class RoadefSolver {
         if (settings.chainedShiftWeight() > 0) {
             moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(ChainedShiftMoves.class)
                     .withFixedProbabilityWeight(settings.chainedShiftWeight()));
+        }
+        if (settings.repackWeight() > 0) {
+            moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RepackMoves.class)
+                    .withFixedProbabilityWeight(settings.repackWeight()));
         }
         if (settings.ruinRecreateWeight() > 0) {
             moves.add(new RuinRecreateMoveSelectorConfig().withMinimumRuinedCount(2).withMaximumRuinedCount(8)

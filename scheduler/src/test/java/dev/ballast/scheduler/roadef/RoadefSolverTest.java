@@ -68,4 +68,21 @@ class RoadefSolverTest {
         assertThat(checked.costs().total()).isEqualTo(-outcome.score().softScore())
                 .isLessThan(ReferenceCosts.of(name).initialCost());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a1_4", "a2_2", "b_1"})
+    void repackMovesKeepTheIncrementalScoreRightAndTheResultChecked(String name) {
+        RoadefInstance instance = RoadefData.instance(name);
+        // under FULL_ASSERT every repack (up to 30 changes composed) and its undo is checked against a from-scratch
+        // score; a1_4 has a balance objective and spreads up to 37 locations, b_1 transient resources and 5,000 processes
+        RoadefSolver solver = new RoadefSolver(RoadefSolver.Settings.of(Duration.ofSeconds(2))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT).withRepackWeight(4.0));
+
+        RoadefSolver.Outcome outcome = solver.solve(instance);
+
+        CheckResult checked = RoadefChecker.check(instance, outcome.machineIndices());
+        assertThat(checked.firstViolations()).isEmpty();
+        assertThat(checked.costs().total()).isEqualTo(-outcome.score().softScore())
+                .isLessThan(ReferenceCosts.of(name).initialCost());
+    }
 }
