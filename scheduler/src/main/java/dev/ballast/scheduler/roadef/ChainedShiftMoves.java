@@ -1,6 +1,5 @@
 package dev.ballast.scheduler.roadef;
 
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
@@ -22,20 +21,9 @@ import java.util.random.RandomGenerator;
  * usage taken when Timefold starts a step (a step only evaluates moves, it changes nothing), and so are conflicts (a
  * process of the same service on the target); transient usage, spread, dependencies and costs are left to the score.
  */
-public final class ChainedShiftMoves implements MoveIteratorFactory<MachineReassignment, Move<MachineReassignment>> {
+public final class ChainedShiftMoves extends RandomOnlyMoves {
     /** How many random candidates (machines, ejected processes) are tried before a move is returned anyway. */
     private static final int TRIES = 8;
-
-    @Override
-    public long getSize(ScoreDirector<MachineReassignment> scoreDirector) {
-        MachineReassignment s = scoreDirector.getWorkingSolution();
-        return (long) s.getAssignments().size() * s.getMachines().size();
-    }
-
-    @Override
-    public Iterator<Move<MachineReassignment>> createOriginalMoveIterator(ScoreDirector<MachineReassignment> scoreDirector) {
-        throw new UnsupportedOperationException("chained shifts are only selected at random");
-    }
 
     @Override
     public Iterator<Move<MachineReassignment>> createRandomMoveIterator(ScoreDirector<MachineReassignment> scoreDirector,

@@ -274,25 +274,13 @@ public final class MachineReassignmentScoreCalculator implements IncrementalScor
         machineCount = instance.machineCount();
         locationCount = instance.locationCount();
         neighborhoodCount = instance.neighborhoodCount();
-        capacity = new long[machineCount * resourceCount];
-        safetyCapacity = new long[machineCount * resourceCount];
-        locationOf = new int[machineCount];
-        neighborhoodOf = new int[machineCount];
-        for (RoadefMachine machine : instance.machines()) {
-            int m = machine.index();
-            for (int r = 0; r < resourceCount; r++) {
-                capacity[m * resourceCount + r] = machine.capacity(r);
-                safetyCapacity[m * resourceCount + r] = machine.safetyCapacity(r);
-            }
-            locationOf[m] = machine.location();
-            neighborhoodOf[m] = machine.neighborhood();
-        }
-        transientResource = new boolean[resourceCount];
-        loadCostWeight = new long[resourceCount];
-        for (RoadefResource resource : instance.resources()) {
-            transientResource[resource.index()] = resource.transientUsage();
-            loadCostWeight[resource.index()] = resource.loadCostWeight();
-        }
+        MachineArrays arrays = MachineArrays.of(instance);
+        capacity = arrays.capacity();
+        safetyCapacity = arrays.safetyCapacity();
+        locationOf = arrays.locationOf();
+        neighborhoodOf = arrays.neighborhoodOf();
+        transientResource = arrays.transientResource();
+        loadCostWeight = arrays.loadCostWeight();
         balanceObjectives = instance.balanceObjectives().toArray(BalanceObjective[]::new);
         int serviceCount = instance.serviceCount();
         spreadMin = new int[serviceCount];

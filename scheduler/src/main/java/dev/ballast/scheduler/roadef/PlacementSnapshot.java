@@ -52,26 +52,14 @@ final class PlacementSnapshot {
         resourceCount = instance.resourceCount();
         locationCount = instance.locationCount();
         neighborhoodCount = instance.neighborhoodCount();
-        capacity = new long[machineCount * resourceCount];
-        safety = new long[machineCount * resourceCount];
-        locationOf = new int[machineCount];
-        neighborhoodOf = new int[machineCount];
+        MachineArrays arrays = MachineArrays.of(instance);
+        capacity = arrays.capacity();
+        safety = arrays.safetyCapacity();
+        locationOf = arrays.locationOf();
+        neighborhoodOf = arrays.neighborhoodOf();
+        loadWeight = arrays.loadCostWeight();
+        transientResource = arrays.transientResource();
         machines = instance.machines().toArray(RoadefMachine[]::new);
-        for (RoadefMachine machine : machines) {
-            int m = machine.index();
-            for (int r = 0; r < resourceCount; r++) {
-                capacity[m * resourceCount + r] = machine.capacity(r);
-                safety[m * resourceCount + r] = machine.safetyCapacity(r);
-            }
-            locationOf[m] = machine.location();
-            neighborhoodOf[m] = machine.neighborhood();
-        }
-        loadWeight = new long[resourceCount];
-        transientResource = new boolean[resourceCount];
-        for (RoadefResource resource : instance.resources()) {
-            loadWeight[resource.index()] = resource.loadCostWeight();
-            transientResource[resource.index()] = resource.transientUsage();
-        }
         balances = instance.balanceObjectives().toArray(BalanceObjective[]::new);
         requirements = new long[processCount][];
         serviceOf = new int[processCount];

@@ -1,6 +1,5 @@
 package dev.ballast.scheduler.roadef;
 
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
@@ -24,7 +23,7 @@ import java.util.random.RandomGenerator;
  * change moves. The move is the composition of Timefold's change moves for the processes that end up elsewhere: the
  * score and its undo stay Timefold's, and the score, not the estimate, decides whether it is taken.
  */
-public final class RepackMoves implements MoveIteratorFactory<MachineReassignment, Move<MachineReassignment>> {
+public final class RepackMoves extends RandomOnlyMoves {
     static final int MIN_RUINED = 2;
     static final int MAX_RUINED = 30;
     /** Above this many machines, a process is offered its ruined machines and this many random others. */
@@ -35,17 +34,6 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
     private PlacementSnapshot snapshot;
     private double[] sizes;
     private double[] meanSafety;
-
-    @Override
-    public long getSize(ScoreDirector<MachineReassignment> scoreDirector) {
-        MachineReassignment s = scoreDirector.getWorkingSolution();
-        return (long) s.getAssignments().size() * s.getMachines().size();
-    }
-
-    @Override
-    public Iterator<Move<MachineReassignment>> createOriginalMoveIterator(ScoreDirector<MachineReassignment> scoreDirector) {
-        throw new UnsupportedOperationException("repack moves are only selected at random");
-    }
 
     @Override
     public Iterator<Move<MachineReassignment>> createRandomMoveIterator(ScoreDirector<MachineReassignment> scoreDirector,
@@ -71,7 +59,8 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
         private final List<RoadefMachine> machines;
         private final PlanningVariableMetaModel<MachineReassignment, ProcessAssignment, RoadefMachine> variable;
         private final RandomGenerator random;
-        private final long[] cumulativeCost;
+        /** Costs summed as doubles: only their proportions matter for the draw. */
+        private final double[] cumulativeCost;
         private final double[] cumulativeHeadroom;
         private final int[] before;
         private final List<Integer> ruined = new ArrayList<>(MAX_RUINED);
@@ -86,9 +75,9 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
             this.variable = variable;
             this.random = random;
             int machineCount = snapshot.machineCount;
-            this.cumulativeCost = new long[machineCount];
+            this.cumulativeCost = new double[machineCount];
             this.cumulativeHeadroom = new double[machineCount];
-            long total = 0;
+            double total = 0;
             double room = 0;
             for (int m = 0; m < machineCount; m++) {
                 total += snapshot.machineCost(m);
@@ -144,10 +133,10 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
         private void chooseMachines() {
             chosenMachines.clear();
             int machineCount = snapshot.machineCount;
-            long total = cumulativeCost[machineCount - 1];
+            double total = cumulativeCost[machineCount - 1];
             double room = cumulativeHeadroom[machineCount - 1];
             if (total > 0 && random.nextBoolean()) {
-                chosenMachines.add(firstAbove(cumulativeCost, random.nextLong(total)));
+                chosenMachines.add(firstAbove(cumulativeCost, random.nextDouble(total)));
                 if (room > 0) {
                     int partner = firstAbove(cumulativeHeadroom, random.nextDouble(room));
                     if (!chosenMachines.contains(partner)) {
@@ -167,20 +156,6 @@ public final class RepackMoves implements MoveIteratorFactory<MachineReassignmen
         }
 
         /** The first machine whose cumulative weight exceeds pick. */
-        private static int firstAbove(long[] cumulative, long pick) {
-            int lo = 0;
-            int hi = cumulative.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] > pick) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            return lo;
-        }
-
         private static int firstAbove(double[] cumulative, double pick) {
             int lo = 0;
             int hi = cumulative.length - 1;
