@@ -3,9 +3,6 @@ package dev.ballast.scheduler.roadef;
 import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.score.calculator.IncrementalScoreCalculator;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The challenge's constraints and costs, kept up to date move by move. Each constraint is one small method over
  * counters that a move changes in O(resources + balance objectives) time:
@@ -274,7 +271,7 @@ public final class MachineReassignmentScoreCalculator implements IncrementalScor
         machineCount = instance.machineCount();
         locationCount = instance.locationCount();
         neighborhoodCount = instance.neighborhoodCount();
-        MachineArrays arrays = MachineArrays.of(instance);
+        InstanceArrays arrays = InstanceArrays.of(instance);
         capacity = arrays.capacity();
         safetyCapacity = arrays.safetyCapacity();
         locationOf = arrays.locationOf();
@@ -282,24 +279,9 @@ public final class MachineReassignmentScoreCalculator implements IncrementalScor
         transientResource = arrays.transientResource();
         loadCostWeight = arrays.loadCostWeight();
         balanceObjectives = instance.balanceObjectives().toArray(BalanceObjective[]::new);
-        int serviceCount = instance.serviceCount();
-        spreadMin = new int[serviceCount];
-        dependenciesOf = new int[serviceCount][];
-        List<List<Integer>> dependents = new ArrayList<>(serviceCount);
-        for (int s = 0; s < serviceCount; s++) {
-            dependents.add(new ArrayList<>());
-        }
-        for (RoadefService service : instance.services()) {
-            spreadMin[service.index()] = service.spreadMin();
-            dependenciesOf[service.index()] = service.dependencies().clone();
-            for (int dependency : service.dependencies()) {
-                dependents.get(dependency).add(service.index());
-            }
-        }
-        dependentsOf = new int[serviceCount][];
-        for (int s = 0; s < serviceCount; s++) {
-            dependentsOf[s] = dependents.get(s).stream().mapToInt(Integer::intValue).toArray();
-        }
+        spreadMin = arrays.spreadMin();
+        dependenciesOf = arrays.dependenciesOf();
+        dependentsOf = arrays.dependentsOf();
         weights = instance.weights();
     }
 }

@@ -52,7 +52,7 @@ final class PlacementSnapshot {
         resourceCount = instance.resourceCount();
         locationCount = instance.locationCount();
         neighborhoodCount = instance.neighborhoodCount();
-        MachineArrays arrays = MachineArrays.of(instance);
+        InstanceArrays arrays = InstanceArrays.of(instance);
         capacity = arrays.capacity();
         safety = arrays.safetyCapacity();
         locationOf = arrays.locationOf();
@@ -71,23 +71,9 @@ final class PlacementSnapshot {
             processMoveCost[process.index()] = process.moveCost();
         }
         int serviceCount = instance.serviceCount();
-        spreadMin = new int[serviceCount];
-        dependenciesOf = new int[serviceCount][];
-        List<IntList> dependents = new ArrayList<>(serviceCount);
-        for (int s = 0; s < serviceCount; s++) {
-            dependents.add(new IntList());
-        }
-        for (RoadefService service : instance.services()) {
-            spreadMin[service.index()] = service.spreadMin();
-            dependenciesOf[service.index()] = service.dependencies().clone();
-            for (int dependency : service.dependencies()) {
-                dependents.get(dependency).add(service.index());
-            }
-        }
-        dependentsOf = new int[serviceCount][];
-        for (int s = 0; s < serviceCount; s++) {
-            dependentsOf[s] = dependents.get(s).toArray();
-        }
+        spreadMin = arrays.spreadMin();
+        dependenciesOf = arrays.dependenciesOf();
+        dependentsOf = arrays.dependentsOf();
         weights = instance.weights();
 
         machineOf = new int[processCount];
