@@ -32,3 +32,19 @@ stop_by_pid() {
     rm -rf "$dir"
   fi
 }
+
+# apt_install_when_missing SCRIPT PACKAGE CHECK...: runs CHECK; when it fails, installs Debian's PACKAGE (as root,
+# waiting for other holders of the dpkg lock) and runs CHECK again. Without systemd a package's service is not
+# started: the start scripts run their own servers by hand.
+apt_install_when_missing() {
+  local script=$1 package=$2
+  shift 2
+  if "$@" >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "$script: $package missing and not root; install it with: apt-get install -y $package" >&2; return 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$package" >/dev/null
+  "$@" >/dev/null 2>&1 || { echo "$script: $package still missing after apt-get (checked with: $*)" >&2; return 1; }
+}
